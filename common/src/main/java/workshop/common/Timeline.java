@@ -1,0 +1,57 @@
+package workshop.common;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Draws request spans as text bars, one line per request, so a learner can see at a glance
+ * whether requests ran side by side or one after another:
+ * <pre>
+ * req 0 |#####                         |    0-102 ms
+ * req 1 |     #####                    |  102-205 ms
+ * </pre>
+ */
+public final class Timeline {
+    private static final int WIDTH = 50;
+
+    private Timeline() {
+    }
+
+    /** Draws every span, or an evenly spread sample of {@code maxRows} when there are more. */
+    public static String render(List<InFlightCounter.Span> spans, int maxRows) {
+        if (spans.isEmpty()) {
+            return "  (no request finished)\n";
+        }
+        double start = spans.stream().mapToDouble(InFlightCounter.Span::startMs).min().orElse(0);
+        double end = spans.stream().mapToDouble(InFlightCounter.Span::endMs).max().orElse(start);
+        double scale = Math.max(end - start, 1e-3) / WIDTH;
+        List<InFlightCounter.Span> ordered = new ArrayList<>(spans);
+        ordered.sort(Comparator.comparingDouble(InFlightCounter.Span::startMs));
+        List<InFlightCounter.Span> shown = sample(ordered, maxRows);
+
+        StringBuilder out = new StringBuilder();
+        for (InFlightCounter.Span span : shown) {
+            int from = (int) Math.min(WIDTH - 1, Math.floor((span.startMs() - start) / scale));
+            int to = (int) Math.max(from + 1, Math.min(WIDTH, Math.ceil((span.endMs() - start) / scale)));
+            out.append(String.format("  req %-4d |%s%s%s| %6.0f-%-6.0f ms  %s%n", span.id(),
+                    " ".repeat(from), "#".repeat(to - from), " ".repeat(WIDTH - to),
+                    span.startMs() - start, span.endMs() - start, span.thread()));
+        }
+        if (shown.size() < ordered.size()) {
+            out.append(String.format("  (%d of %d requests shown, evenly spread)%n", shown.size(), ordered.size()));
+        }
+        return out.toString();
+    }
+
+    private static List<InFlightCounter.Span> sample(List<InFlightCounter.Span> spans, int maxRows) {
+        if (spans.size() <= maxRows) {
+            return spans;
+        }
+        List<InFlightCounter.Span> picked = new ArrayList<>();
+        for (int row = 0; row < maxRows; row++) {
+            picked.add(spans.get((int) Math.round(row * (spans.size() - 1) / (double) (maxRows - 1))));
+        }
+        return picked;
+    }
+}

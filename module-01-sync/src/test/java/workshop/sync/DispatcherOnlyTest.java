@@ -1,0 +1,36 @@
+package workshop.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.JdkHttpServer;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+
+@Tag("exercise")
+@Tag("step-1.6")
+class DispatcherOnlyTest {
+    private static final int REQUESTS = 5;
+
+    @Test
+    @DisplayName("1.6 no executor: 5 requests sent at once run one after another on the dispatcher thread")
+    void theBurstSerializes() throws Exception {
+        try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
+             TestClient client = new TestClient(server.uri())) {
+            List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, REQUESTS)
+                    .mapToObj(i -> client.getAsync("/slow/?ms=100")).toList();
+
+            Overlap.awaitFinished(server.counter(), REQUESTS, Duration.ofSeconds(15));
+            replies.forEach(reply -> assertThat(reply.join().status()).as("answer: %s", reply.join()).isEqualTo(200));
+            Overlap.assertNeverMoreThan(server.counter(), 1);
+            assertThat(server.counter().threadsUsed()).as("threads that ran the requests").isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package workshop.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.JdkHttpServer;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+
+@Tag("exercise")
+@Tag("step-1.4")
+class ThreadPerRequestTest {
+    private static final int REQUESTS = 20;
+
+    @Test
+    @DisplayName("1.4 thread per request: 20 sleeping /slow/ requests are all in flight at once, on 20 threads")
+    void everyRequestGetsItsOwnThread() throws Exception {
+        JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), ServerExecutors.threadPerRequest());
+        try (server; TestClient client = new TestClient(server.uri())) {
+            for (int i = 0; i < REQUESTS; i++) {
+                client.getAsync("/slow/?ms=" + SyncEndpoints.MAX_MS); // each one sleeps until close() wakes it
+            }
+
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8));
+        }
+        assertThat(server.counter().threadsUsed()).as("threads that ran the %d requests", REQUESTS).isEqualTo(REQUESTS);
+    }
+}
