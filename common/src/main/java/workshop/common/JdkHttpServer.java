@@ -93,24 +93,27 @@ public final class JdkHttpServer implements AutoCloseable {
     }
 
     private void runBlocking(HttpExchange exchange, JsonHandler handler) throws IOException {
+        send(exchange, callCounted(exchange, handler));
+    }
+
+    /**
+     * Runs the handler while the counter marks the request in flight. The span ends before the
+     * answer is written, so a client that has its answer can already see the span.
+     */
+    private JsonResponse callCounted(HttpExchange exchange, JsonHandler handler) {
         Thread me = Thread.currentThread();
         busyThreads.add(me);
         try (InFlightCounter.Ticket ignored = counter.begin()) {
             if (closing) {
-                send(exchange, JsonResponse.error(503, "server is shutting down"));
-                return;
+                return JsonResponse.error(503, "server is shutting down");
             }
-            JsonResponse response;
-            try {
-                response = handler.handle(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
-            } catch (BadRequestException e) {
-                response = JsonResponse.error(400, e.getMessage());
-            } catch (InterruptedException e) {
-                response = JsonResponse.error(503, "interrupted: the server is shutting down");
-            } catch (Exception | Error e) {
-                response = JsonResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            send(exchange, response);
+            return handler.handle(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
+        } catch (BadRequestException e) {
+            return JsonResponse.error(400, e.getMessage());
+        } catch (InterruptedException e) {
+            return JsonResponse.error(503, "interrupted: the server is shutting down");
+        } catch (Exception | Error e) {
+            return JsonResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             busyThreads.remove(me);
             Thread.interrupted(); // a close() that raced with the end of this handler must not leak its interrupt

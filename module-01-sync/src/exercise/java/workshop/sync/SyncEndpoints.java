@@ -5,9 +5,9 @@ import workshop.common.BadRequestException;
 import workshop.common.JsonResponse;
 
 /**
- * YOUR ROOM, part 1: the module's two endpoints, the Java twins of FastAPI's plain
- * {@code def} path operations. Each one runs on whatever thread the server's executor gives it,
- * and it may block that thread: that is exactly what a thread per request is for.
+ * YOUR ROOM, part 1: the module's endpoints, the Java twins of FastAPI's plain {@code def}
+ * path operations. Each one runs on whatever thread the server's executor gives it, and it may
+ * block that thread: that is exactly what a thread per request is for.
  */
 public final class SyncEndpoints {
     /** The longest {@code /slow/} wait a client may ask for, in milliseconds. */
@@ -31,19 +31,7 @@ public final class SyncEndpoints {
     }
 
     /**
-     * 1.2 {@code GET /slow/?ms=N} blocks its thread for N milliseconds with {@link Thread#sleep(long)},
-     * then answers 200 with {@code {"message": "done"}}. Without {@code ms} it waits {@link #DEFAULT_MS}.
-     *
-     * @param query the query parameters, for example {@code {"ms": "250"}}
-     */
-    public static JsonResponse slow(Map<String, String> query) throws InterruptedException {
-        throw new UnsupportedOperationException(
-                "TODO 1.2: sleep for ms milliseconds, then return 200 with {\"message\": \"done\"} from slow() in "
-                        + "src/exercise/java/workshop/sync/SyncEndpoints.java (README.md, step 1.2)");
-    }
-
-    /**
-     * 1.3 Turns the raw {@code ms} parameter into a number of milliseconds.
+     * 1.2 Turns the raw {@code ms} query parameter into a number of milliseconds.
      *
      * <p>{@code null} (absent) means {@link #DEFAULT_MS}. Anything that is not a whole number
      * from 0 to {@link #MAX_MS} is the client's mistake: throw {@link BadRequestException}
@@ -51,7 +39,19 @@ public final class SyncEndpoints {
      */
     public static long parseMillis(String raw) {
         throw new UnsupportedOperationException(
-                "TODO 1.3: parse and check the ms parameter in parseMillis() in "
+                "TODO 1.2: turn the raw ms text into milliseconds, or throw BadRequestException, in parseMillis() in "
+                        + "src/exercise/java/workshop/sync/SyncEndpoints.java (README.md, step 1.2)");
+    }
+
+    /**
+     * 1.3 {@code GET /slow/?ms=N} blocks its thread for N milliseconds with {@link Thread#sleep(long)},
+     * then answers 200 with {@code {"message": "done"}}.
+     *
+     * @param query the query parameters, for example {@code {"ms": "250"}}; use {@link #parseMillis}
+     */
+    public static JsonResponse slow(Map<String, String> query) throws InterruptedException {
+        throw new UnsupportedOperationException(
+                "TODO 1.3: sleep for ms milliseconds, then return 200 with {\"message\": \"done\"} from slow() in "
                         + "src/exercise/java/workshop/sync/SyncEndpoints.java (README.md, step 1.3)");
     }
 }

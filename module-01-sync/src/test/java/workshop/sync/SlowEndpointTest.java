@@ -11,11 +11,11 @@ import workshop.common.JdkHttpServer;
 import workshop.common.TestClient;
 
 @Tag("exercise")
-@Tag("step-1.2")
+@Tag("step-1.3")
 class SlowEndpointTest {
 
     @Test
-    @DisplayName("1.2 GET /slow/?ms=150 waits at least 150 ms, then answers {\"message\": \"done\"}")
+    @DisplayName("1.3 GET /slow/?ms=150 waits at least 150 ms, then answers {\"message\": \"done\"}")
     void slowWaitsThenAnswers() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
@@ -29,7 +29,7 @@ class SlowEndpointTest {
     }
 
     @Test
-    @DisplayName("1.2 GET /slow/ without ms waits the default 100 ms")
+    @DisplayName("1.3 GET /slow/ without ms waits the default 100 ms")
     void slowHasADefault() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {

@@ -5,7 +5,7 @@ import workshop.common.BadRequestException;
 import workshop.common.JsonResponse;
 
 /**
- * SOLUTION: the module's two endpoints, the Java twins of FastAPI's plain {@code def} path
+ * SOLUTION: the module's endpoints, the Java twins of FastAPI's plain {@code def} path
  * operations. Each one runs on whatever thread the server's executor gives it, and it may
  * block that thread: that is exactly what a thread per request is for.
  */
@@ -23,14 +23,7 @@ public final class SyncEndpoints {
         return JsonResponse.ok("message", "sync");
     }
 
-    /** 1.2 {@code GET /slow/?ms=N} blocks its thread for N milliseconds, then answers "done". */
-    public static JsonResponse slow(Map<String, String> query) throws InterruptedException {
-        long ms = parseMillis(query.get("ms"));
-        Thread.sleep(ms); // blocks this thread only; what else waits depends on the executor
-        return JsonResponse.ok("message", "done");
-    }
-
-    /** 1.3 Turns the raw {@code ms} parameter into milliseconds, or rejects it with a 400. */
+    /** 1.2 Turns the raw {@code ms} query parameter into milliseconds, or rejects it with a 400. */
     public static long parseMillis(String raw) {
         if (raw == null) {
             return DEFAULT_MS;
@@ -45,5 +38,11 @@ public final class SyncEndpoints {
             throw new BadRequestException("ms must be between 0 and " + MAX_MS + ", got " + ms);
         }
         return ms;
+    }
+
+    /** 1.3 {@code GET /slow/?ms=N} blocks its thread for N milliseconds, then answers "done". */
+    public static JsonResponse slow(Map<String, String> query) throws InterruptedException {
+        Thread.sleep(parseMillis(query.get("ms"))); // blocks this thread only; what else waits depends on the executor
+        return JsonResponse.ok("message", "done");
     }
 }

@@ -13,9 +13,9 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-1.3")
-class BadMillisTest {
+class SlowBadInputTest {
 
-    @DisplayName("1.3 a bad ms is a 400")
+    @DisplayName("1.3 GET /slow/ with a bad ms answers 400")
     @ParameterizedTest(name = "1.3 GET /slow/?ms={0} is the client''s mistake: 400 with a JSON error")
     @ValueSource(strings = {"abc", "-1", "10001", "1.5", "", "99999999999999999999"})
     void badMillisIsA400(String ms) throws Exception {
@@ -30,14 +30,13 @@ class BadMillisTest {
     }
 
     @Test
-    @DisplayName("1.3 the edges are allowed: ms=0 answers at once")
+    @DisplayName("1.3 GET /slow/?ms=0 answers at once")
     void zeroIsFine() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/slow/?ms=0");
 
             assertThat(reply.status()).as("status of GET /slow/?ms=0, which answered: %s", reply).isEqualTo(200);
-            assertThat(SyncEndpoints.parseMillis(String.valueOf(SyncEndpoints.MAX_MS))).isEqualTo(SyncEndpoints.MAX_MS);
         }
     }
 }
