@@ -1,0 +1,99 @@
+package workshop.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.BadRequestException;
+import workshop.common.JdkHttpServer;
+import workshop.common.JsonResponse;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+
+/** Your adapter behind a dispatcher-only server, with handlers whose futures the test controls. */
+@Tag("exercise")
+@Tag("step-2.4")
+class AdapterTest {
+    private static final Duration GENEROUS = Duration.ofSeconds(20);
+    private static final Duration SHORT_DEADLINE = Duration.ofMillis(300);
+
+    private final CompletableFuture<JsonResponse> held = new CompletableFuture<>();
+
+    private JdkHttpServer start() throws Exception {
+        JdkHttpServer server = JdkHttpServer.create(new InetSocketAddress("127.0.0.1", 0), null);
+        server.routeRaw("GET", "/held/", new AsyncRoute(query -> held, server.counter(), GENEROUS))
+                .routeRaw("GET", "/broken/", new AsyncRoute(
+                        query -> CompletableFuture.failedFuture(new IllegalStateException("boom")), server.counter(), GENEROUS))
+                .routeRaw("GET", "/never/", new AsyncRoute(query -> new CompletableFuture<>(), server.counter(), SHORT_DEADLINE))
+                .routeRaw("GET", "/picky/", new AsyncRoute(query -> {
+                    throw new BadRequestException("x is not allowed");
+                }, server.counter(), GENEROUS))
+                .routeRaw("GET", "/picky-later/", new AsyncRoute(
+                        query -> CompletableFuture.failedFuture(new BadRequestException("y is not allowed")),
+                        server.counter(), GENEROUS));
+        return server.start();
+    }
+
+    @Test
+    @DisplayName("2.4 the response is written when the handler's future completes, and the request counts as in flight until then")
+    void answersWhenTheFutureCompletes() throws Exception {
+        try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
+            CompletableFuture<TestClient.Reply> reply = client.getAsync("/held/");
+            Overlap.awaitInFlight(server.counter(), 1, Duration.ofSeconds(10));
+            assertThat(reply).as("the answer before the handler's future completed").isNotDone();
+
+            held.complete(JsonResponse.ok("message", "released"));
+
+            TestClient.Reply answer = reply.join();
+            assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("{\"message\": \"released\"}");
+            assertThat(answer.contentType()).startsWith("application/json");
+            Overlap.awaitFinished(server.counter(), 1, Duration.ofSeconds(5));
+            assertThat(server.counter().inFlight()).as("requests in flight after the answer").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("2.4 a future that fails is a 500 with a JSON error")
+    void failedFutureIs500() throws Exception {
+        try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.get("/broken/");
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(500);
+            assertThat(reply.body()).startsWith("{\"error\": ").contains("boom");
+        }
+    }
+
+    @Test
+    @DisplayName("2.4 a future that never completes is a 504 after the route's deadline, not a client waiting forever")
+    void missedDeadlineIs504() throws Exception {
+        try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
+            long start = System.nanoTime();
+            TestClient.Reply reply = client.get("/never/");
+            double tookMs = (System.nanoTime() - start) / 1e6;
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(504);
+            assertThat(reply.body()).startsWith("{\"error\": ");
+            assertThat(tookMs).as("ms until the 504 (deadline %d ms)", SHORT_DEADLINE.toMillis())
+                    .isGreaterThanOrEqualTo(SHORT_DEADLINE.toMillis() * 0.9).isLessThan(10_000);
+        }
+    }
+
+    @Test
+    @DisplayName("2.4 a bad parameter is a 400, whether the handler throws it or returns it in a failed future")
+    void badParameterIs400() throws Exception {
+        try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply thrown = client.get("/picky/");
+            TestClient.Reply failed = client.get("/picky-later/");
+
+            assertThat(thrown.status()).as("answer when the handler throws: %s", thrown).isEqualTo(400);
+            assertThat(thrown.body()).isEqualTo("{\"error\": \"x is not allowed\"}");
+            assertThat(failed.status()).as("answer when the future fails: %s", failed).isEqualTo(400);
+            assertThat(failed.body()).isEqualTo("{\"error\": \"y is not allowed\"}");
+        }
+    }
+}

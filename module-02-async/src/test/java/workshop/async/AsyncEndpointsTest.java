@@ -1,0 +1,58 @@
+package workshop.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import workshop.common.InFlightCounter;
+import workshop.common.JdkHttpServer;
+import workshop.common.TestClient;
+
+@Tag("exercise")
+@Tag("step-2.5")
+class AsyncEndpointsTest {
+
+    @Test
+    @DisplayName("2.5 GET /async/ answers 200 with {\"message\": \"async\"} as JSON")
+    void helloAnswersAtOnce() throws Exception {
+        try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
+             TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.get("/async/");
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
+            assertThat(reply.contentType()).startsWith("application/json");
+            assertThat(reply.body()).isEqualTo("{\"message\": \"async\"}");
+        }
+    }
+
+    @Test
+    @DisplayName("2.5 GET /slow/?ms=150 waits at least 150 ms, then answers {\"message\": \"done\"}")
+    void slowWaitsThenAnswers() throws Exception {
+        try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
+             TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.get("/slow/?ms=150");
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("{\"message\": \"done\"}");
+            InFlightCounter.Span span = server.counter().spans().get(0);
+            assertThat(span.durationMs()).as("ms the request was in flight for ms=150").isGreaterThanOrEqualTo(150);
+        }
+    }
+
+    @DisplayName("2.5 a bad ms is a 400")
+    @ParameterizedTest(name = "2.5 GET /slow/?ms={0} is the client''s mistake: 400 with a JSON error")
+    @ValueSource(strings = {"abc", "-1", "10001", ""})
+    void badMillisIsA400(String ms) throws Exception {
+        try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
+             TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.get("/slow/?ms=" + ms);
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(400);
+            assertThat(reply.body()).startsWith("{\"error\": ").contains("ms");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package workshop.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.JdkHttpServer;
+import workshop.common.Overlap;
+
+@Tag("exercise")
+@Tag("step-2.1")
+class VirtualThreadsTest {
+    private static final int REQUESTS = 1_000;
+
+    @Test
+    @DisplayName("2.1 virtual threads: 1,000 sleeping /slow/ requests are all in flight, yet live platform threads grow by fewer than 50")
+    void aThousandSleepersCostFewPlatformThreads() throws Exception {
+        JdkHttpServer server = BlockingServer.start(new InetSocketAddress("127.0.0.1", 0), VirtualThreads.perTask());
+        int before = LiveThreads.count();
+        int during;
+        try (server; RawClients clients = RawClients.send(server.uri(), "/slow/?ms=" + Millis.MAX_MS, REQUESTS)) {
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(20)); // each sleeps until close() wakes it
+            during = LiveThreads.count();
+        }
+        assertThat(during - before)
+                .as("live platform threads went from %d to %d while %d requests slept on virtual threads",
+                        before, during, REQUESTS)
+                .isLessThan(50);
+        assertThat(server.counter().threadsUsed())
+                .as("distinct (named) threads that ran the %d requests", REQUESTS).isEqualTo(REQUESTS);
+    }
+}
