@@ -1,0 +1,341 @@
+package workshop.loop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The given half of the event loop: the thread, the {@link Selector} and its I/O plumbing,
+ * slow-callback detection, trace mode and a {@link #close()} that leaves nothing behind.
+ *
+ * <p>The scheduling half, the part that decides <em>what runs next</em>, is yours:
+ * {@link EventLoop} in {@code src/exercise/java}. This class calls it in one place,
+ * {@link #runForever()}, which is just {@code while (!closing) runOnce();}.
+ */
+public abstract class EventLoopBase implements Executor, AutoCloseable {
+    /** {@link #selectTimeoutMillis} result: do not block at all, only poll ({@link Selector#selectNow()}). */
+    public static final long NO_WAIT = 0;
+    /** {@link #selectTimeoutMillis} result: block until I/O arrives or someone calls {@link Selector#wakeup()}. */
+    public static final long FOREVER = -1;
+    /** How long a task may hold the loop thread before it is reported, like asyncio's debug mode. */
+    public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+
+    private static final AtomicInteger LOOP_NUMBER = new AtomicInteger();
+
+    private final Selector selector;
+    private final Thread thread;
+    private final long origin = System.nanoTime();
+    private final List<SlowCallback> slowCallbacks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SlowCallback>> slowCallbackListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong wakeups = new AtomicLong();
+    private volatile long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
+    private volatile Consumer<String> traceSink;
+    private volatile boolean closing;
+    private volatile boolean started;
+    private volatile boolean blockedInSelect;
+    private volatile Throwable failure;
+
+    protected EventLoopBase() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        thread = Thread.ofPlatform().name("event-loop-" + LOOP_NUMBER.getAndIncrement()).unstarted(this::runForever);
+    }
+
+    // ---- the part you write in EventLoop -------------------------------------------------
+
+    /** Runs {@code task} on the loop thread, in a later step of the current or the next turn. */
+    public abstract void callSoon(Runnable task);
+
+    /** Runs {@code task} on the loop thread after {@code delay}; the returned timer can be cancelled. */
+    public abstract Timer callLater(Duration delay, Runnable task);
+
+    /** A future the loop completes, on its own thread, once {@code delay} has passed. */
+    public abstract CompletableFuture<Void> sleep(Duration delay);
+
+    /** Runs {@code task} on the loop thread; safe to call from any thread. */
+    @Override
+    public abstract void execute(Runnable task);
+
+    /** One turn of the loop. */
+    protected abstract void runOnce();
+
+    // ---- life cycle -----------------------------------------------------------------------
+
+    /** Starts the loop thread; from now on only that thread may touch the loop's queues. */
+    public EventLoopBase start() {
+        started = true;
+        thread.start();
+        return this;
+    }
+
+    /** The loop itself: turn after turn until {@link #close()}, then release every channel. */
+    private void runForever() {
+        try {
+            while (!closing) {
+                runOnce();
+            }
+        } catch (Throwable t) {
+            failure = t; // kept for callers (see runOnLoop) so a dead loop explains itself
+            System.err.println(thread.getName() + " stopped: " + t);
+        } finally {
+            releaseChannels();
+        }
+    }
+
+    /** Stops the loop, waits for its thread to end, and closes the selector and every channel on it. */
+    @Override
+    public void close() {
+        closing = true;
+        if (!started) {
+            releaseChannels();
+            return;
+        }
+        selector.wakeup();
+        if (isLoopThread()) {
+            return; // the loop ends after this turn and releases everything itself
+        }
+        try {
+            if (!thread.join(Duration.ofSeconds(10))) {
+                throw new IllegalStateException(thread.getName() + " did not stop within 10 s: a task is blocking it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void releaseChannels() {
+        try {
+            for (SelectionKey key : selector.keys()) {
+                closeQuietly(key.channel());
+            }
+            selector.close();
+        } catch (ClosedSelectorException | IOException ignored) {
+            // already closed: nothing left to release
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing on the way out; there is nobody left to tell
+        }
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** True on the loop's own thread: the only thread allowed to touch its queues and channels. */
+    public boolean isLoopThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** The name of the loop thread, as it appears in timelines and traces. */
+    public String threadName() {
+        return thread.getName();
+    }
+
+    /** Whether the loop thread is alive (false before {@link #start()} and after {@link #close()}). */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** What killed the loop thread, or {@code null} while it is healthy. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Fails fast when a loop-only method is called from another thread while the loop runs.
+     * Before {@link #start()} the caller is the only thread, so tests may drive the loop by hand.
+     */
+    protected void checkLoopThread(String method) {
+        if (started && !isLoopThread()) {
+            throw new IllegalStateException(method + "() called from thread " + Thread.currentThread().getName()
+                    + ", but only " + thread.getName() + " may call it: use execute() from other threads");
+        }
+    }
+
+    /** Runs {@code work} on the loop thread and waits (at most 10 s) for its result. */
+    public <T> T runOnLoop(Callable<T> work) {
+        if (isLoopThread() || !started) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the loop did not run the task within 10 s"
+                    + (failure != null ? "; the loop thread stopped: " + failure : ""), failure != null ? failure : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the loop", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    // ---- I/O plumbing ---------------------------------------------------------------------
+
+    /**
+     * Watches {@code channel} for {@code ops}; when it is ready, {@code handler} is put on the
+     * ready queue (with {@link #callSoon}) and reads {@code key.readyOps()} when it runs. Loop thread only.
+     */
+    public SelectionKey register(SelectableChannel channel, int ops, Runnable handler) throws IOException {
+        checkLoopThread("register");
+        channel.configureBlocking(false);
+        return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * The I/O step of a turn: waits for ready channels as long as {@code timeoutMillis} says
+     * ({@link #NO_WAIT}, {@link #FOREVER} or a number of milliseconds) and queues the handler of
+     * every channel that is ready. The handlers run later in the turn, with the other ready tasks.
+     */
+    protected void handleIo(long timeoutMillis) {
+        try {
+            if (timeoutMillis == NO_WAIT) {
+                selector.selectNow(this::queueHandler);
+            } else {
+                blockedInSelect = true;
+                try {
+                    selector.select(this::queueHandler, timeoutMillis == FOREVER ? 0 : timeoutMillis);
+                } finally {
+                    blockedInSelect = false;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("select failed", e);
+        }
+    }
+
+    private void queueHandler(SelectionKey key) {
+        callSoon((Runnable) key.attachment());
+    }
+
+    /** Makes a blocked (or the next) select return at once. Counted, so tests can spot wake-up storms. */
+    protected void wakeupSelector() {
+        wakeups.incrementAndGet();
+        selector.wakeup();
+    }
+
+    /** How many times {@link #wakeupSelector()} was called. */
+    public long wakeups() {
+        return wakeups.get();
+    }
+
+    /** True while the loop thread sits in a blocking select (tests use it to catch the loop asleep). */
+    public boolean isBlockedInSelect() {
+        return blockedInSelect;
+    }
+
+    // ---- running one task -----------------------------------------------------------------
+
+    /**
+     * Runs one task on the loop thread: a task that throws is reported and the loop goes on, and a
+     * task that holds the thread longer than the threshold is reported as a slow callback.
+     */
+    protected void runTask(Runnable task) {
+        Consumer<String> sink = traceSink;
+        if (sink != null && task instanceof Timer timer) {
+            trace("timer fired: " + timer);
+        }
+        long start = System.nanoTime();
+        try {
+            task.run();
+        } catch (Throwable t) {
+            System.err.println(thread.getName() + ": task " + describe(task) + " threw " + t);
+        }
+        long took = System.nanoTime() - start;
+        if (took >= slowCallbackNanos) {
+            reportSlowCallback(new SlowCallback(describe(task), took / 1_000_000.0));
+        }
+    }
+
+    private void reportSlowCallback(SlowCallback slow) {
+        slowCallbacks.add(slow);
+        System.err.printf("%s: slow callback %s held the loop for %.0f ms (threshold %d ms)%n",
+                thread.getName(), slow.name(), slow.durationMs(), slowCallbackNanos / 1_000_000);
+        slowCallbackListeners.forEach(listener -> listener.accept(slow));
+    }
+
+    /** A task's name for reports: its own {@code toString()}, or where a lambda was written. */
+    static String describe(Runnable task) {
+        if (task instanceof Timer timer) {
+            return describe(timer.task());
+        }
+        String text = task.toString();
+        int lambda = text.indexOf("$$Lambda");
+        return lambda < 0 ? text : "lambda in " + text.substring(0, lambda);
+    }
+
+    /** Sets how long a task may run before it is reported (default 100 ms). */
+    public void slowCallbackThreshold(Duration threshold) {
+        slowCallbackNanos = threshold.toNanos();
+    }
+
+    /** Every slow callback seen so far, oldest first. */
+    public List<SlowCallback> slowCallbacks() {
+        return List.copyOf(slowCallbacks);
+    }
+
+    /** Calls {@code listener} (on the loop thread) for every slow callback from now on. */
+    public void onSlowCallback(Consumer<SlowCallback> listener) {
+        slowCallbackListeners.add(listener);
+    }
+
+    // ---- trace mode -----------------------------------------------------------------------
+
+    /** Prints every step (accept, read, handler, timer, write) to standard output. */
+    public void traceToStdout() {
+        traceTo(System.out::println);
+    }
+
+    /** Sends every trace line to {@code sink}; {@code null} turns tracing off. */
+    public void traceTo(Consumer<String> sink) {
+        traceSink = sink;
+    }
+
+    /** True when trace mode is on: callers check it first so tracing costs nothing when off. */
+    public boolean tracing() {
+        return traceSink != null;
+    }
+
+    /** Writes one trace line, stamped with the time since the loop was created and the thread. */
+    public void trace(String event) {
+        Consumer<String> sink = traceSink;
+        if (sink != null) {
+            sink.accept(String.format("%9.3f ms  [%s]  %s", (System.nanoTime() - origin) / 1_000_000.0,
+                    Thread.currentThread().getName(), event));
+        }
+    }
+}

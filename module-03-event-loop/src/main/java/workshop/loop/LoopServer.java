@@ -1,0 +1,95 @@
+package workshop.loop;
+
+import java.time.Duration;
+import workshop.common.Args;
+import workshop.common.BadRequestException;
+import workshop.loop.http.LoopHttpServer;
+import workshop.loop.http.Response;
+import workshop.loop.http.Router;
+import workshop.loop.http.ServerOptions;
+
+/**
+ * The module's server: your {@link EventLoop} serving HTTP/1.1 on one thread, with the lesson's
+ * endpoints written as non-blocking handlers.
+ *
+ * <p>{@code ../mvnw -q -Psolutions compile exec:exec@run -Dkit.args="--port 8080 --trace"}
+ */
+public final class LoopServer {
+    /** The longest {@code /slow/} wait a client may ask for, in milliseconds. */
+    public static final long MAX_MS = 10_000;
+    /** The wait when the client does not say. */
+    public static final long DEFAULT_MS = 100;
+
+    private static final Response SYNC = Response.ok("message", "sync");
+    private static final Response ASYNC = Response.ok("message", "async");
+    private static final Response DONE = Response.ok("message", "done");
+
+    private LoopServer() {
+    }
+
+    /**
+     * The lesson's three endpoints on {@code loop}:
+     * <ul>
+     *   <li>{@code GET /sync/} answers at once;</li>
+     *   <li>{@code GET /async/} yields to the loop once ({@code sleep(0)}, like {@code await asyncio.sleep(0)}), then answers;</li>
+     *   <li>{@code GET /slow/?ms=N} waits N ms on the loop's timer heap: no thread sleeps.</li>
+     * </ul>
+     */
+    public static Router routes(EventLoop loop) {
+        return new Router()
+                .get("/sync/", request -> SYNC.now())
+                .get("/async/", request -> loop.sleep(Duration.ZERO).thenApply(ignored -> ASYNC))
+                .get("/slow/", request -> loop.sleep(Duration.ofMillis(parseMillis(request.query().get("ms"))))
+                        .thenApply(ignored -> DONE));
+    }
+
+    /** Starts the module's server on a new loop. */
+    public static LoopHttpServer start(ServerOptions options) {
+        EventLoop loop = new EventLoop();
+        return LoopHttpServer.start(loop, options, routes(loop));
+    }
+
+    /** The {@code ms} query parameter: absent means {@link #DEFAULT_MS}; anything but 0..{@link #MAX_MS} is a 400. */
+    public static long parseMillis(String raw) {
+        if (raw == null) {
+            return DEFAULT_MS;
+        }
+        long ms;
+        try {
+            ms = Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("ms must be a whole number of milliseconds, got '" + raw + "'");
+        }
+        if (ms < 0 || ms > MAX_MS) {
+            throw new BadRequestException("ms must be between 0 and " + MAX_MS + ", got " + ms);
+        }
+        return ms;
+    }
+
+    /** {@code ../mvnw -q -Psolutions compile exec:exec@run -Dkit.args="--port 8080 [--trace]"} */
+    public static void main(String[] arguments) throws InterruptedException {
+        Args args = new Args(arguments);
+        boolean trace = java.util.Arrays.asList(arguments).contains("--trace");
+        String host = args.text("host", "127.0.0.1");
+        int port = args.number("port", 8080);
+        EventLoop loop = new EventLoop();
+        if (trace) {
+            loop.traceToStdout();
+        }
+        LoopHttpServer server = LoopHttpServer.start(loop, ServerOptions.defaults().withHost(host).withPort(port),
+                routes(loop));
+        String base = "http://" + host + ":" + server.port();
+        System.out.printf("module-03 server on %s, one loop thread (%s)%s. Try:%n", base, loop.threadName(),
+                trace ? ", tracing every step" : "");
+        System.out.printf("  curl -i %s/sync/%n", base);
+        System.out.printf("  curl -i %s/async/%n", base);
+        System.out.printf("  curl -i '%s/slow/?ms=500'%n", base);
+        System.out.printf("  curl -i '%s/slow/?ms=abc'      # 400%n", base);
+        System.out.printf("  curl -i %s/nowhere/            # 404%n", base);
+        System.out.printf("  curl -i -X POST %s/sync/       # 405%n", base);
+        System.out.printf("  seq 10 | xargs -P10 -I{} curl -s '%s/slow/?ms=1000'   # 10 at once, one thread%n", base);
+        System.out.println("Press Ctrl+C to stop.");
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Thread.currentThread().join();
+    }
+}
