@@ -1,0 +1,79 @@
+package workshop.pitfalls;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import workshop.loop.EventLoop;
+import workshop.loop.http.Response;
+
+/**
+ * YOUR ROOM, part 1: keep the loop free. A handler runs on the loop thread, the one thread that
+ * also serves every other request: whatever it does before it returns its future, nobody else
+ * is served. Waiting becomes a future; blocking calls and CPU work go to other threads, and the
+ * answer comes back to the loop.
+ */
+public final class NonBlockingHandlers {
+    private NonBlockingHandlers() {
+    }
+
+    /**
+     * 4.1 {@code GET /slow/?ms=N}: wait {@code wait} without blocking, then answer 200 with
+     * {@code {"message": "done"}}. The Java {@code await asyncio.sleep(...)}.
+     *
+     * <p>{@link EventLoop#sleep(Duration)} returns a future that a loop timer completes; attach
+     * the answer to it with {@link CompletableFuture#thenApply}. {@link Response#ok} builds it.
+     */
+    public static CompletableFuture<Response> slow(EventLoop loop, Duration wait) {
+        throw new UnsupportedOperationException(
+                "TODO 4.1: wait with loop.sleep(wait), then answer {\"message\": \"done\"}, in slow() in "
+                        + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.1)");
+    }
+
+    /**
+     * 4.2 The executor that runs the legacy client's blocking calls: the pool behind
+     * {@code asyncio.to_thread}. Every call parks its thread for the whole round trip, so it
+     * needs as many threads as there are calls waiting at once.
+     */
+    public static ExecutorService legacyExecutor() {
+        throw new UnsupportedOperationException(
+                "TODO 4.2: return an executor for blocking calls from legacyExecutor() in "
+                        + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.2)");
+    }
+
+    /**
+     * 4.2 {@code GET /legacy/?key=K}: call {@code legacy.lookup(key)} on {@code blockingPool},
+     * then continue on the {@code loop}: the returned future must complete on the loop thread,
+     * because what follows (the given route) uses state that only the loop thread may touch.
+     *
+     * <p>{@link CompletableFuture#supplyAsync(java.util.function.Supplier, Executor)} runs the call
+     * on the pool; a {@code ...Async(..., loop)} stage hops back, since the loop is an {@link Executor}.
+     */
+    public static CompletableFuture<String> lookup(LegacyClient legacy, String key, Executor blockingPool, Executor loop) {
+        throw new UnsupportedOperationException(
+                "TODO 4.2: run legacy.lookup(key) on blockingPool and complete on the loop, in lookup() in "
+                        + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.2)");
+    }
+
+    /**
+     * 4.3 The pool for CPU-bound work. CPU work never waits, so a thread only helps while it has
+     * a core to run on: size the pool to the machine's cores
+     * ({@link Runtime#availableProcessors()}), never more.
+     */
+    public static ExecutorService cpuPool() {
+        throw new UnsupportedOperationException(
+                "TODO 4.3: return a fixed pool with one thread per core from cpuPool() in "
+                        + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.3)");
+    }
+
+    /**
+     * 4.3 {@code GET /hash/?ms=N}: run {@code cpu.hashFor(payload, cpuTime)} on {@code cpuPool},
+     * and complete the returned future on the {@code loop}, as in 4.2.
+     */
+    public static CompletableFuture<CpuWork.Hash> hash(CpuWork cpu, String payload, Duration cpuTime,
+                                                       Executor cpuPool, Executor loop) {
+        throw new UnsupportedOperationException(
+                "TODO 4.3: run cpu.hashFor(payload, cpuTime) on cpuPool and complete on the loop, in hash() in "
+                        + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.3)");
+    }
+}

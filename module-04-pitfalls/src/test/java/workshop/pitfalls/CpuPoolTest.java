@@ -1,0 +1,54 @@
+package workshop.pitfalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@Tag("step-4.3")
+class CpuPoolTest {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @Test
+    @DisplayName("4.3 cpuPool(): 4 jobs per core submitted at once, exactly one job per core runs at a time")
+    void onePoolThreadPerCore() throws Exception {
+        ExecutorService pool = NonBlockingHandlers.cpuPool();
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        try {
+            for (int i = 0; i < 4 * CORES; i++) {
+                pool.execute(() -> {
+                    maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        gate.await(); // holds the thread, so the test can count how many hold one at once
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        running.decrementAndGet();
+                        done.incrementAndGet();
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == CORES);
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> running.get() == CORES);
+            gate.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 4 * CORES);
+
+            assertThat(maxRunning.get()).as("jobs running at once on %d cores", CORES).isEqualTo(CORES);
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).as("CPU pool threads ended").isTrue();
+        }
+    }
+}
