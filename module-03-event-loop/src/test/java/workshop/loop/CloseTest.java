@@ -1,0 +1,45 @@
+package workshop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.Overlap;
+import workshop.loop.http.LoopHttpServer;
+import workshop.loop.http.ServerOptions;
+
+@Tag("exercise")
+@Tag("step-3.7")
+class CloseTest {
+
+    @Test
+    @DisplayName("3.7 close() with requests in flight leaves no thread, socket or file descriptor behind")
+    void closeLeavesNothing() throws Exception {
+        try (LoopHttpServer warmUp = TestRoutes.start(ServerOptions.defaults());
+             RawClient client = RawClient.connect(warmUp.port())) {
+            assertThat(client.send(RawClient.get("/slow/?ms=1")).readReply().status()).isEqualTo(200);
+        }
+        long fdsBefore = Resources.canCountFds() ? Resources.openFds() : 0;
+        long loopThreadsBefore = Resources.liveThreads("event-loop-");
+
+        LoopHttpServer server = TestRoutes.start(ServerOptions.defaults());
+        RawClient[] clients = new RawClient[20];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=5000"));
+        }
+        Overlap.awaitInFlight(server.counter(), clients.length, Duration.ofSeconds(10));
+        String loopThread = server.loop().threadName();
+
+        server.close();
+
+        assertThat(server.loop().isRunning()).as(loopThread + " after close()").isFalse();
+        assertThat(Resources.liveThreads("event-loop-")).as("event-loop threads alive").isEqualTo(loopThreadsBefore);
+        for (RawClient client : clients) {
+            assertThat(client.closedByServer()).as("a client whose request was in flight at close()").isTrue();
+            client.close();
+        }
+        Resources.awaitFdsBackTo(fdsBefore, "after close()");
+    }
+}

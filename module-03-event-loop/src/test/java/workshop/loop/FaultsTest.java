@@ -1,0 +1,154 @@
+package workshop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.loop.http.LoopHttpServer;
+import workshop.loop.http.ServerOptions;
+
+/**
+ * Clients that misbehave: they vanish, half-close, idle, trickle, or come in too many. After
+ * each, the server has closed what it should, answers the next request, and leaks no descriptor.
+ */
+@Tag("exercise")
+@Tag("step-3.7")
+class FaultsTest {
+
+    /** Opens a server, warms it up (classes loaded), runs the fault, then checks the aftermath. */
+    private static void afterFault(ServerOptions options, Fault fault) throws Exception {
+        try (LoopHttpServer server = TestRoutes.start(options)) {
+            answersNextRequest(server);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+            long fdsBefore = Resources.canCountFds() ? Resources.openFds() : 0;
+
+            fault.run(server);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+            Resources.awaitFdsBackTo(fdsBefore, "after the fault");
+            answersNextRequest(server);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 0);
+        }
+    }
+
+    private interface Fault {
+        void run(LoopHttpServer server) throws Exception;
+    }
+
+    private static void answersNextRequest(LoopHttpServer server) throws Exception {
+        try (RawClient client = RawClient.connect(server.port())) {
+            RawClient.Reply reply = client.send(RawClient.get("/sync/")).readReply();
+            assertThat(reply.status()).as("the next request: %s", reply).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @DisplayName("3.7 a client that vanishes in the middle of its request")
+    void vanishMidRequest() throws Exception {
+        afterFault(ServerOptions.defaults(), server -> {
+            RawClient client = RawClient.connect(server.port());
+            client.send("GET /slow/?ms=10 HTTP/1.1\r\nHo");
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+            client.vanish();
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 a client that vanishes while its handler waits")
+    void vanishWhileHandlerWaits() throws Exception {
+        afterFault(ServerOptions.defaults(), server -> {
+            RawClient client = RawClient.connect(server.port());
+            client.send(RawClient.get("/slow/?ms=300"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 1);
+            client.vanish();
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 a client that vanishes in the middle of a big answer")
+    void vanishMidResponse() throws Exception {
+        afterFault(ServerOptions.defaults(), server -> {
+            RawClient client = RawClient.connect(server.port());
+            client.send(RawClient.get("/big/"));
+            assertThat(client.input().readNBytes(1000)).hasSize(1000);
+            client.vanish();
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 a half-closed client still gets its answer, then the server closes")
+    void halfClose() throws Exception {
+        afterFault(ServerOptions.defaults(), server -> {
+            try (RawClient client = RawClient.connect(server.port())) {
+                client.send(RawClient.get("/slow/?ms=50"));
+                client.halfClose();
+                RawClient.Reply reply = client.readReply();
+                assertThat(reply.status()).as("answer after our half-close: %s", reply).isEqualTo(200);
+                assertThat(client.closedByServer()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 an idle keep-alive connection is closed after the idle timeout")
+    void idleTimeout() throws Exception {
+        afterFault(ServerOptions.defaults().withIdleTimeout(Duration.ofMillis(300)), server -> {
+            try (RawClient client = RawClient.connect(server.port())) {
+                assertThat(client.send(RawClient.get("/sync/")).readReply().status()).isEqualTo(200);
+                assertThat(client.closedByServer()).as("closed by the server after 300 ms idle (we wait up to 10 s)")
+                        .isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 a request that trickles in a byte at a time gets 408 when the request timeout is over")
+    void trickleTimeout() throws Exception {
+        afterFault(ServerOptions.defaults().withRequestTimeout(Duration.ofMillis(400)), server -> {
+            AtomicBoolean stop = new AtomicBoolean();
+            try (RawClient client = RawClient.connect(server.port())) {
+                Thread trickler = Thread.ofVirtual().start(() -> {
+                    try {
+                        // one byte every 50 ms: never idle, but far too slow; the header never ends
+                        for (int i = 0; !stop.get() && i < 200; i++) {
+                            client.send(i == 0 ? "G" : "X");
+                            Thread.sleep(50);
+                        }
+                    } catch (Exception ignored) {
+                        // the server closed on us: that is the point
+                    }
+                });
+                RawClient.Reply reply = client.readReply();
+                stop.set(true);
+                trickler.join(5_000);
+                assertThat(reply.status()).as("answer to a trickling client: %s", reply).isEqualTo(408);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("3.7 one connection over the cap is answered 503 and closed; the next one after a slot frees is served")
+    void connectionCap() throws Exception {
+        afterFault(ServerOptions.defaults().withMaxConnections(2), server -> {
+            try (RawClient first = RawClient.connect(server.port());
+                 RawClient second = RawClient.connect(server.port())) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 2);
+                try (RawClient third = RawClient.connect(server.port())) {
+                    RawClient.Reply reply = third.readReply();
+                    assertThat(reply.status()).as("answer over the cap: %s", reply).isEqualTo(503);
+                    assertThat(third.closedByServer()).isTrue();
+                }
+                first.close();
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+                try (RawClient fourth = RawClient.connect(server.port())) {
+                    assertThat(fourth.send(RawClient.get("/sync/")).readReply().status()).isEqualTo(200);
+                }
+                assertThat(second.send(RawClient.get("/sync/")).readReply().status()).isEqualTo(200);
+            }
+        });
+    }
+}

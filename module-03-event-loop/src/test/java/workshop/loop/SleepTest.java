@@ -1,0 +1,49 @@
+package workshop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@Tag("step-3.3")
+class SleepTest {
+
+    @Test
+    @DisplayName("3.3 sleep returns at once and its future completes when the timer fires, not before")
+    void sleepIsATimer() {
+        try (EventLoop loop = new EventLoop()) {
+            long before = System.nanoTime();
+            CompletableFuture<Void> slept = loop.sleep(Duration.ofSeconds(30));
+            assertThat(Duration.ofNanos(System.nanoTime() - before))
+                    .as("sleep must not block the caller").isLessThan(Duration.ofSeconds(10));
+            assertThat(slept).as("not due yet").isNotDone();
+
+            loop.moveDueTimers(System.nanoTime());
+            loop.runReady();
+            assertThat(slept).as("still not due").isNotDone();
+
+            loop.moveDueTimers(System.nanoTime() + Duration.ofMinutes(1).toNanos());
+            loop.runReady();
+            assertThat(slept).as("after its deadline, once the timer ran").isCompleted();
+        }
+    }
+
+    @Test
+    @DisplayName("3.3 code chained to sleep runs when the timer fires, in deadline order")
+    void chainedCodeRunsWithTheTimer() {
+        try (EventLoop loop = new EventLoop()) {
+            StringBuilder order = new StringBuilder();
+            loop.sleep(Duration.ofMillis(200)).thenRun(() -> order.append("slow "));
+            loop.sleep(Duration.ofMillis(100)).thenRun(() -> order.append("fast "));
+
+            loop.moveDueTimers(System.nanoTime() + Duration.ofMinutes(1).toNanos());
+            loop.runReady();
+
+            assertThat(order.toString()).isEqualTo("fast slow ");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package workshop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.Overlap;
+import workshop.loop.http.LoopHttpServer;
+import workshop.loop.http.ServerOptions;
+
+@Tag("exercise")
+@Tag("step-3.6")
+class ThousandAtOnceTest {
+    private static final int REQUESTS = 1_000;
+
+    @Test
+    @DisplayName("3.6 one loop thread holds 1,000 /slow/ requests in flight at once, and answers them all")
+    void aThousandRequestsOnOneThread() throws Exception {
+        List<RawClient> clients = new ArrayList<>(REQUESTS);
+        try (LoopHttpServer server = LoopServer.start(ServerOptions.defaults())) {
+            try {
+                for (int i = 0; i < REQUESTS; i++) {
+                    clients.add(RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=3000")));
+                }
+                // Structural: all 1,000 handlers are waiting on timers at the same time (each waits 3 s,
+                // while sending them all takes a fraction of that even on a busy laptop).
+                Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofMillis(2_500));
+
+                for (RawClient client : clients) {
+                    RawClient.Reply reply = client.readReply();
+                    assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
+                    assertThat(reply.body()).isEqualTo("{\"message\": \"done\"}");
+                }
+            } finally {
+                for (RawClient client : clients) {
+                    client.close();
+                }
+            }
+            Overlap.awaitFinished(server.counter(), REQUESTS, Duration.ofSeconds(10));
+            assertThat(server.counter().maxInFlight()).isEqualTo(REQUESTS);
+            assertThat(server.counter().threadsUsed()).as("threads that ran handlers").isEqualTo(1);
+            assertThat(server.counter().spans()).allSatisfy(span ->
+                    assertThat(span.thread()).isEqualTo(server.loop().threadName()));
+        }
+    }
+}
