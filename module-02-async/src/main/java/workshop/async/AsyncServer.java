@@ -66,7 +66,7 @@ public final class AsyncServer {
         System.out.printf("  curl -i '%s/slow/?ms=500'%n", base);
         System.out.printf("  curl -i '%s/slow/?ms=abc'       # 400%n", base);
         System.out.printf("  time curl -s %s/aggregate/      # ~300 ms: three calls at once, not 600 ms%n", base);
-        System.out.printf("  seq 20 | xargs -P20 -I{} curl -s %s/limited/   # at most 5 reach the fragile service%n", base);
+        System.out.printf("  seq 20 | xargs -P20 -I{} curl -s -w '\\n' %s/limited/   # at most 5 reach the fragile service%n", base);
         System.out.printf("  seq 1000 | xargs -P1000 -I{} curl -s -o /dev/null -w '%%{http_code}\\n' '%s/slow/?ms=1000' | sort | uniq -c%n", base);
         System.out.println("Press Ctrl+C to stop.");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,57 @@
+package workshop.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.JdkHttpServer;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+
+@Tag("exercise")
+@Tag("step-2.5")
+class AsyncCloseTest {
+    private static final int REQUESTS = 50;
+
+    @Test
+    @DisplayName("2.5 close() with 50 async requests still waiting frees the port, leaves no server thread, and hangs no client")
+    void closeWhileRequestsWait() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
+        int port = server.port();
+        try (RawClients clients = RawClients.send(server.uri(), "/slow/?ms=" + Millis.MAX_MS, REQUESTS)) {
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(10));
+
+            long start = System.nanoTime();
+            server.close();
+            List<TestClient.Reply> replies = clients.readAll();
+            double tookMs = (System.nanoTime() - start) / 1e6;
+
+            assertThat(replies).as("what the waiting clients got when the server closed")
+                    .allSatisfy(reply -> assertThat(reply.status()).as("answer: %s", reply).isNotEqualTo(200));
+            assertThat(tookMs).as("ms until every waiting client heard that the server is gone").isLessThan(10_000);
+        }
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                .as("connecting to the closed server's port").isInstanceOf(IOException.class);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(newServerThreads(before))
+                .as("threads the server started and left running").isEmpty());
+    }
+
+    private static Set<String> newServerThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive())
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("HTTP-Dispatcher") || name.contains("idle-timeout"))
+                .collect(Collectors.toSet());
+    }
+}
