@@ -36,9 +36,14 @@ public final class RaceReport {
         return List.copyOf(rows);
     }
 
+    /** "1000 requests at once, each waiting 100 ms". */
+    public String summary() {
+        return String.format("%d requests at once, each waiting %d ms", requests, delayMs);
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nRace: %d requests at once, each waiting %d ms%n%n", requests, delayMs));
+        out.append(String.format("%nRace: %s%n%n", summary()));
         out.append(String.format("%-34s %10s %9s %10s %10s %8s %8s%n",
                 "model", "wall ms", "ideal ms", "efficiency", "in flight", "threads", "errors"));
         for (Row row : rows) {

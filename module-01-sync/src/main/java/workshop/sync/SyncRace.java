@@ -2,11 +2,13 @@ package workshop.sync;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import workshop.common.Args;
 import workshop.common.Burst;
 import workshop.common.JdkHttpServer;
+import workshop.common.RaceHtml;
 import workshop.common.RaceReport;
 
 /**
@@ -24,11 +26,15 @@ public final class SyncRace {
         int requests = args.number("requests", 100);
         int ms = args.number("ms", 100);
         int threads = args.number("threads", 40);
+        race(new RaceReport(requests, 1), "warm-up (not shown)", ServerExecutors.threadPerRequest(), requests, 1);
         RaceReport report = new RaceReport(requests, ms);
         race(report, "dispatcher thread only", null, requests, ms);
         race(report, "fixed pool of " + threads, ServerExecutors.fixedPool(threads), requests, ms);
         race(report, "thread per request", ServerExecutors.threadPerRequest(), requests, ms);
         System.out.println(report.render());
+        Path html = RaceHtml.write(report, "Module 01 race: blocking requests on three executors",
+                Path.of(args.text("html", "target/race-module-01.html")));
+        System.out.println("Timelines for a projector: " + html.toAbsolutePath());
     }
 
     /** Runs one burst against a fresh server, so each model starts cold and alone. */
