@@ -1,0 +1,50 @@
+package workshop.pitfalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+import workshop.loop.SlowCallback;
+
+@Tag("exercise")
+@Tag("step-4.3")
+class HashOffLoopTest {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @Test
+    @DisplayName("4.3 GET /hash/ on the CPU pool: while 4 hashes per core run, the loop still answers /sync/, and no callback is slow")
+    void theLoopStaysFreeWhileTheCoresWork() throws Exception {
+        int requests = 4 * CORES;
+        try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
+            int seen = LoopTesting.warmUp(server, client);
+            TestClient.Reply first = client.get("/hash/?ms=0");
+            assertThat(first.status()).as("GET /hash/?ms=0 answered %s", first).isEqualTo(200);
+
+            List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, requests)
+                    .mapToObj(i -> client.getAsync("/hash/?ms=200&text=payload-" + i)).toList();
+            Overlap.awaitInFlight(server.counter(), requests, Duration.ofSeconds(8));
+            TestClient.Reply ping = client.get("/sync/");
+            int stillHashing = server.cpu().running();
+            Overlap.awaitFinished(server.counter(), 3 + requests, Duration.ofSeconds(20));
+
+            assertThat(ping.status()).isEqualTo(200);
+            assertThat(stillHashing).as("hashes still running when the loop answered /sync/").isPositive();
+            for (CompletableFuture<TestClient.Reply> reply : replies) {
+                TestClient.Reply answer = LoopTesting.reply(reply);
+                assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
+                assertThat(answer.body()).as("the hash must run off the loop thread: %s", answer)
+                        .doesNotContain("\"hashedOn\": \"" + server.loop().threadName() + "\"");
+            }
+            assertThat(server.cpu().maxRunning()).as("hashes running at once on %d cores", CORES).isLessThanOrEqualTo(CORES);
+            List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
+            assertThat(slow).as("slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package workshop.pitfalls;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import workshop.common.TestClient;
+import workshop.loop.EventLoop;
+import workshop.loop.SlowCallback;
+import workshop.loop.http.ServerOptions;
+
+/** What the loop tests share: a server with test settings, a warm-up, and questions to ask the loop. */
+final class LoopTesting {
+    /** Twice the loop's default: a cold JVM on a busy laptop must not trip it, a 300 ms stall always does. */
+    static final Duration THRESHOLD = Duration.ofMillis(200);
+
+    private LoopTesting() {
+    }
+
+    static PitfallServer start(PitfallServer.Settings settings) {
+        return PitfallServer.start(ServerOptions.defaults(), settings.withSlowCallbackThreshold(THRESHOLD));
+    }
+
+    static PitfallServer start() {
+        return start(PitfallServer.Settings.defaults());
+    }
+
+    /**
+     * One quick request first, so class loading and the first connection are not part of what the
+     * test looks at; returns how many slow callbacks the loop had reported until then.
+     */
+    static int warmUp(PitfallServer server, TestClient client) {
+        client.get("/sync/");
+        return server.slowCallbacks().size();
+    }
+
+    /** The slow callbacks reported since the warm-up. */
+    static List<SlowCallback> slowSince(PitfallServer server, int seenBefore) {
+        List<SlowCallback> all = server.slowCallbacks();
+        return all.subList(Math.min(seenBefore, all.size()), all.size());
+    }
+
+    static String describe(List<SlowCallback> slow) {
+        return slow.isEmpty() ? "none" : slow.stream()
+                .map(s -> String.format("%s held the loop %.0f ms", s.name(), s.durationMs()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Whether the loop runs a task handed to it within {@code atMost}: false when something blocks its thread. */
+    static boolean loopAnswers(EventLoop loop, Duration atMost) throws InterruptedException {
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        loop.execute(() -> ran.complete(null));
+        try {
+            ran.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits (bounded) for a reply that must come. */
+    static TestClient.Reply reply(CompletableFuture<TestClient.Reply> reply) throws Exception {
+        return reply.get(15, TimeUnit.SECONDS);
+    }
+}

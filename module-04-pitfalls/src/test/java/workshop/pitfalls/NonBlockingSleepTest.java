@@ -1,0 +1,44 @@
+package workshop.pitfalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workshop.common.Overlap;
+import workshop.common.TestClient;
+import workshop.loop.SlowCallback;
+
+@Tag("exercise")
+@Tag("step-4.1")
+class NonBlockingSleepTest {
+    private static final int REQUESTS = 20;
+
+    @Test
+    @DisplayName("4.1 GET /slow/?ms=1000 with loop.sleep: 20 requests wait side by side on the one loop thread, and no callback is slow")
+    void theLoopSleepsWithoutBlocking() throws Exception {
+        try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
+            int seen = LoopTesting.warmUp(server, client);
+            TestClient.Reply first = client.get("/slow/?ms=0");
+            assertThat(first.status()).as("GET /slow/?ms=0 answered %s", first).isEqualTo(200);
+
+            List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, REQUESTS)
+                    .mapToObj(i -> client.getAsync("/slow/?ms=1000")).toList();
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8));
+            Overlap.awaitFinished(server.counter(), 2 + REQUESTS, Duration.ofSeconds(15));
+
+            for (CompletableFuture<TestClient.Reply> reply : replies) {
+                TestClient.Reply answer = LoopTesting.reply(reply);
+                assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
+                assertThat(answer.body()).isEqualTo("{\"message\": \"done\"}");
+            }
+            assertThat(server.counter().threadsUsed()).as("threads that ran the handlers").isEqualTo(1);
+            List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
+            assertThat(slow).as("slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+        }
+    }
+}
