@@ -1,6 +1,7 @@
 package workshop.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class AdapterTest {
     void answersWhenTheFutureCompletes() throws Exception {
         try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
             CompletableFuture<TestClient.Reply> reply = client.getAsync("/held/");
-            Overlap.awaitInFlight(server.counter(), 1, Duration.ofSeconds(10));
-            assertThat(reply).as("the answer before the handler's future completed").isNotDone();
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 1 || reply.isDone());
+            assertThat(reply).as(() -> "the answer came before the handler's future completed: " + reply.join()).isNotDone();
 
             held.complete(JsonResponse.ok("message", "released"));
 

@@ -29,6 +29,7 @@ class AsyncCloseTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
         int port = server.port();
+        AsyncEndpointsTest.assertOneSlowRequestWorks(server);
         try (RawClients clients = RawClients.send(server.uri(), "/slow/?ms=" + Millis.MAX_MS, REQUESTS)) {
             Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(10));
 

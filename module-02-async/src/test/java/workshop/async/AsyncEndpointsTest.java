@@ -16,6 +16,15 @@ import workshop.common.TestClient;
 @Tag("step-2.5")
 class AsyncEndpointsTest {
 
+    /** One quick request first, so a bigger test that cannot work yet shows the server's answer at once. */
+    static void assertOneSlowRequestWorks(JdkHttpServer server) {
+        try (TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.get("/slow/?ms=0");
+            assertThat(reply.status()).as("one GET /slow/?ms=0 must work before many can; it answered: %s", reply)
+                    .isEqualTo(200);
+        }
+    }
+
     @Test
     @DisplayName("2.5 GET /async/ answers 200 with {\"message\": \"async\"} as JSON")
     void helloAnswersAtOnce() throws Exception {
