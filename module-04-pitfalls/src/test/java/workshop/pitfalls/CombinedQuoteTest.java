@@ -44,11 +44,13 @@ class CombinedQuoteTest {
         PitfallServer.Settings settings = PitfallServer.Settings.defaults().withCatalogLatency(Duration.ofMillis(500));
         try (PitfallServer server = LoopTesting.start(settings); TestClient client = new TestClient(server.uri())) {
             int seen = LoopTesting.warmUp(server, client);
+            TestClient.Reply first = client.get("/quote/?item=first");
+            assertThat(first.status()).as("GET /quote/?item=first answered %s", first).isEqualTo(200);
 
             List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, requests)
                     .mapToObj(i -> client.getAsync("/quote/?item=item-" + i)).toList();
             Overlap.awaitInFlight(server.counter(), requests, Duration.ofSeconds(8));
-            Overlap.awaitFinished(server.counter(), 1 + requests, Duration.ofSeconds(15));
+            Overlap.awaitFinished(server.counter(), 2 + requests, Duration.ofSeconds(15));
 
             for (int i = 0; i < requests; i++) {
                 TestClient.Reply answer = LoopTesting.reply(replies.get(i));
