@@ -1,14 +1,13 @@
 package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,23 +20,9 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.7")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
     private static final ServerOptions SMALL_LIMITS = ServerOptions.defaults()
             .withMaxRequestLine(1024).withMaxHeaderBytes(4096).withMaxBodyBytes(10_000);
-    private LoopHttpServer server;
-
-    @BeforeAll
-    void startServer() {
-        server = TestRoutes.start(SMALL_LIMITS);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static Stream<Arguments> badRequests() {
         String host = "Host: t\r\n";
@@ -73,6 +58,13 @@ class BadInputTest {
     @ParameterizedTest(name = "3.7 {0}: {2}, then the connection is closed")
     @MethodSource("badRequests")
     void badInputIsRefused(String what, String request, int status) throws Exception {
+        try (LoopHttpServer server = TestRoutes.start(SMALL_LIMITS)) {
+            refusedThenNextIsServed(server, what, request, status);
+        }
+    }
+
+    private static void refusedThenNextIsServed(LoopHttpServer server, String what, String request, int status)
+            throws Exception {
         try (RawClient client = RawClient.connect(server.port())) {
             RawClient.Reply reply = client.send(request).readReply();
 
@@ -86,12 +78,14 @@ class BadInputTest {
             RawClient.Reply reply = next.send(RawClient.get("/sync/")).readReply();
             assertThat(reply.status()).as("the next request after %s: %s", what, reply).isEqualTo(200);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0); // nothing left open
     }
 
     @Test
     @DisplayName("3.7 a handler that throws or fails is a 500, and the connection stays open")
     void handlerFailuresAre500() throws Exception {
-        try (RawClient client = RawClient.connect(server.port())) {
+        try (LoopHttpServer server = TestRoutes.start(SMALL_LIMITS);
+             RawClient client = RawClient.connect(server.port())) {
             for (String path : new String[] {"/throws/", "/fails/"}) {
                 RawClient.Reply reply = client.send(RawClient.get(path)).readReply();
                 assertThat(reply.status()).as("GET %s answered %s", path, reply).isEqualTo(500);
@@ -110,7 +104,8 @@ class BadInputTest {
     @Test
     @DisplayName("3.7 empty lines before a request line are skipped, and a request split byte by byte is served")
     void toleratedInput() throws Exception {
-        try (RawClient client = RawClient.connect(server.port())) {
+        try (LoopHttpServer server = TestRoutes.start(SMALL_LIMITS);
+             RawClient client = RawClient.connect(server.port())) {
             client.send("\r\n\r\n");
             for (byte b : RawClient.get("/sync/").getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
                 client.send(new byte[] {b});

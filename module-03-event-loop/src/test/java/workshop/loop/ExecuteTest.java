@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +24,7 @@ class ExecuteTest {
     void submissionsAreTakenInAtTheStartOfATurn() throws Exception {
         try (EventLoop loop = new EventLoop()) {
             List<String> ran = new CopyOnWriteArrayList<>();
-            Thread other = Thread.ofPlatform().start(() -> loop.execute(() -> ran.add("from another thread")));
-            other.join(5_000);
+            onAnotherThread(() -> loop.execute(() -> ran.add("from another thread")));
 
             loop.runReady();
             assertThat(ran).as("execute() must not put the task straight on the ready queue").isEmpty();
@@ -34,6 +35,20 @@ class ExecuteTest {
         }
     }
 
+    /** Runs {@code work} on a new thread and waits; what it throws is thrown here, so the test shows it. */
+    private static void onAnotherThread(Runnable work) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        Thread.ofPlatform().name("another-thread").start(task);
+        try {
+            task.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new AssertionError(e.getCause());
+        }
+    }
+
     @Test
     @DisplayName("3.4 a thousand tasks from eight threads need one wake-up, and none is lost")
     void oneWakeupPerBatch() throws Exception {
@@ -41,20 +56,29 @@ class ExecuteTest {
              ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Integer> ran = new CopyOnWriteArrayList<>();
             CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> senders = new java.util.ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
-                threads.submit(() -> {
+                senders.add(threads.submit(() -> {
                     go.await();
                     for (int i = 0; i < 125; i++) {
                         int task = thread * 125 + i;
                         loop.execute(() -> ran.add(task));
                     }
                     return null;
-                });
+                }));
             }
             go.countDown();
-            threads.shutdown();
-            assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            for (Future<Object> sender : senders) {
+                try {
+                    sender.get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause; // the starter's TODO, thrown on a sender thread
+                    }
+                    throw new AssertionError(e.getCause());
+                }
+            }
 
             assertThat(loop.wakeups()).as("wake-ups for 1000 tasks the loop has not taken yet: one is enough")
                     .isEqualTo(1);

@@ -51,7 +51,7 @@ class LoopTurnTest {
     void executeWakesABlockedSelect() {
         try (EventLoop loop = new EventLoop()) {
             loop.start();
-            await().atMost(Duration.ofSeconds(10)).until(loop::isBlockedInSelect); // idle: no timer, no I/O
+            awaitBlockedInSelect(loop); // idle: no timer, no I/O
 
             CompletableFuture<String> ranOn = new CompletableFuture<>();
             loop.execute(() -> ranOn.complete(Thread.currentThread().getName()));
@@ -151,7 +151,7 @@ class LoopTurnTest {
     void closeStopsTheThread() {
         EventLoop loop = new EventLoop();
         loop.start();
-        await().atMost(Duration.ofSeconds(10)).until(loop::isBlockedInSelect);
+        awaitBlockedInSelect(loop);
         loop.execute(() -> loop.callLater(Duration.ofHours(1), () -> { }));
 
         loop.close();
@@ -159,6 +159,14 @@ class LoopTurnTest {
         assertThat(loop.isRunning()).as("the loop thread after close()").isFalse();
         assertThat(loop.failure()).as("what stopped the loop").isNull();
         assertThat(Resources.liveThreads(loop.threadName())).isZero();
+    }
+
+    /** Waits until the loop sleeps in select; a loop thread that died instead says why. */
+    private static void awaitBlockedInSelect(EventLoop loop) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> loop.isBlockedInSelect() || loop.failure() != null);
+        if (loop.failure() != null) {
+            throw new AssertionError("the loop thread stopped: " + loop.failure().getMessage(), loop.failure());
+        }
     }
 
     private static void sleepQuietly(long ms) {
