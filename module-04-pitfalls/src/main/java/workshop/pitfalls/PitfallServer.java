@@ -245,6 +245,11 @@ public final class PitfallServer implements AutoCloseable {
         return catalog;
     }
 
+    /** Lookups and hashes answered so far; read on the loop thread, like all loop-only state. */
+    public long answersOnLoop() {
+        return loop.runOnLoop(() -> answersOnLoop);
+    }
+
     /** Every task that held the loop thread longer than the threshold so far. */
     public List<SlowCallback> slowCallbacks() {
         return loop.slowCallbacks();

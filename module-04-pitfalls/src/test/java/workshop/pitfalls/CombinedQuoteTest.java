@@ -22,7 +22,7 @@ class CombinedQuoteTest {
     @Test
     @DisplayName("4.5 GET /quote/ combined: both lookups start at once, and the loop keeps answering while they run")
     void bothLookupsRunWhileTheLoopIsFree() throws Exception {
-        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withCatalogLatency(Duration.ofMillis(500));
+        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withCatalogLatency(Duration.ofMillis(1000));
         try (PitfallServer server = LoopTesting.start(settings); TestClient client = new TestClient(server.uri())) {
             LoopTesting.warmUp(server, client);
 
@@ -41,7 +41,7 @@ class CombinedQuoteTest {
     @DisplayName("4.5 GET /quote/ combined: 10 quotes wait side by side on the loop, and no callback is slow")
     void quotesOverlap() throws Exception {
         int requests = 10;
-        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withCatalogLatency(Duration.ofMillis(500));
+        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withCatalogLatency(Duration.ofMillis(1000));
         try (PitfallServer server = LoopTesting.start(settings); TestClient client = new TestClient(server.uri())) {
             int seen = LoopTesting.warmUp(server, client);
             TestClient.Reply first = client.get("/quote/?item=first");

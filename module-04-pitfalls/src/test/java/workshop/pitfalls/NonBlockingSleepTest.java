@@ -19,7 +19,7 @@ class NonBlockingSleepTest {
     private static final int REQUESTS = 20;
 
     @Test
-    @DisplayName("4.1 GET /slow/?ms=1000 with loop.sleep: 20 requests wait side by side on the one loop thread, and no callback is slow")
+    @DisplayName("4.1 GET /slow/?ms=2000 with loop.sleep: 20 requests wait side by side on the one loop thread, and no callback is slow")
     void theLoopSleepsWithoutBlocking() throws Exception {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             int seen = LoopTesting.warmUp(server, client);
@@ -27,7 +27,7 @@ class NonBlockingSleepTest {
             assertThat(first.status()).as("GET /slow/?ms=0 answered %s", first).isEqualTo(200);
 
             List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> client.getAsync("/slow/?ms=1000")).toList();
+                    .mapToObj(i -> client.getAsync("/slow/?ms=2000")).toList();
             Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8));
             Overlap.awaitFinished(server.counter(), 2 + REQUESTS, Duration.ofSeconds(15));
 
