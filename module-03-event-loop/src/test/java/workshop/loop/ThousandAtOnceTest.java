@@ -24,11 +24,11 @@ class ThousandAtOnceTest {
         try (LoopHttpServer server = LoopServer.start(ServerOptions.defaults())) {
             try {
                 for (int i = 0; i < REQUESTS; i++) {
-                    clients.add(RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=3000")));
+                    clients.add(RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=5000")));
                 }
-                // Structural: all 1,000 handlers are waiting on timers at the same time (each waits 3 s,
+                // Structural: all 1,000 handlers are waiting on timers at the same time (each waits 5 s,
                 // while sending them all takes a fraction of that even on a busy laptop).
-                Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofMillis(2_500));
+                Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofMillis(4_500));
 
                 for (RawClient client : clients) {
                     RawClient.Reply reply = client.readReply();
