@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.http.LoopHttpServer;
 import workshop.loop.http.ServerOptions;
@@ -57,6 +58,8 @@ class HttpOnLoopTest {
             client.get("/sync/");
             client.get("/slow/?ms=10");
 
+            // a request ends once its answer has left the server, which may be just after the client has read it
+            Overlap.awaitFinished(server.counter(), 2, Duration.ofSeconds(10));
             assertThat(server.counter().spans()).hasSize(2)
                     .allSatisfy(span -> assertThat(span.thread()).isEqualTo(server.loop().threadName()));
             assertThat(server.counter().inFlight()).isZero();
