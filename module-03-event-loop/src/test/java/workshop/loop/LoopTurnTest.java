@@ -137,12 +137,10 @@ class LoopTurnTest {
             loop.execute(new NamedTask("quick task", () -> { }));
             loop.execute(new NamedTask("blocking task", () -> sleepQuietly(200)));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !loop.slowCallbacks().isEmpty());
-            assertThat(loop.slowCallbacks()).singleElement().satisfies(slow -> {
-                assertThat(slow.name()).isEqualTo("blocking task");
-                assertThat(slow.durationMs()).isGreaterThanOrEqualTo(150);
-            });
-            await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(LoopTurnTest::isTheBlockingTask));
+            // filtered: on a very busy machine even the quick task may, rarely, be preempted for 50 ms
+            assertThat(loop.slowCallbacks()).filteredOn(LoopTurnTest::isTheBlockingTask).singleElement()
+                    .satisfies(slow -> assertThat(slow.durationMs()).isGreaterThanOrEqualTo(150));
         }
     }
 
@@ -159,6 +157,10 @@ class LoopTurnTest {
         assertThat(loop.isRunning()).as("the loop thread after close()").isFalse();
         assertThat(loop.failure()).as("what stopped the loop").isNull();
         assertThat(Resources.liveThreads(loop.threadName())).isZero();
+    }
+
+    private static boolean isTheBlockingTask(SlowCallback slow) {
+        return slow.name().equals("blocking task");
     }
 
     /** Waits until the loop sleeps in select; a loop thread that died instead says why. */
