@@ -1,10 +1,13 @@
 package workshop.pitfalls;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import workshop.common.Args;
 import workshop.common.Burst;
+import workshop.common.RaceHtml;
 import workshop.common.RaceReport;
 import workshop.loop.EventLoop;
 import workshop.loop.SlowCallback;
@@ -24,7 +27,7 @@ public final class PitfallRace {
     private record Model(String name, String path) {
     }
 
-    public static void main(String[] arguments) {
+    public static void main(String[] arguments) throws IOException {
         Args args = new Args(arguments);
         int requests = args.number("requests", 100);
         int ms = args.number("ms", 100);
@@ -33,6 +36,7 @@ public final class PitfallRace {
                 new Model("4.1 loop.sleep (fixed)", "/slow/?ms=" + ms),
                 new Model("4.2 legacy call on the loop", "/legacy-blocking/?key=k"),
                 new Model("4.2 legacy call offloaded (fixed)", "/legacy/?key=k"));
+        race(new RaceReport(requests, 1), new Model("warm-up (not shown)", "/sync/"), requests, 1);
         RaceReport report = new RaceReport(requests, ms);
         List<String> detector = new ArrayList<>();
         for (Model model : models) {
@@ -41,6 +45,9 @@ public final class PitfallRace {
         System.out.println(report.render());
         System.out.println("What the loop's slow-callback detector reported (threshold " + EventLoop.DEFAULT_SLOW_CALLBACK.toMillis() + " ms):");
         detector.forEach(line -> System.out.println("  " + line));
+        Path html = RaceHtml.write(report, "Module 04 race: each pitfall against its fix, on one event loop",
+                Path.of(args.text("html", "target/race-module-04.html")));
+        System.out.println("Timelines for a projector: " + html.toAbsolutePath());
     }
 
     /** Runs one burst against a fresh server, so each model starts cold and alone; returns the detector's summary. */
