@@ -1,6 +1,7 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,8 @@ class HashOffLoopTest {
             assertThat(first.status()).as("GET /hash/?ms=0 answered %s", first).isEqualTo(200);
 
             List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, requests)
-                    .mapToObj(i -> client.getAsync("/hash/?ms=200&text=payload-" + i)).toList();
-            Overlap.awaitInFlight(server.counter(), requests, Duration.ofSeconds(8));
+                    .mapToObj(i -> client.getAsync("/hash/?ms=300&text=payload-" + i)).toList();
+            await().atMost(Duration.ofSeconds(8)).until(() -> server.cpu().running() > 0);
             TestClient.Reply ping = client.get("/sync/");
             int stillHashing = server.cpu().running();
             Overlap.awaitFinished(server.counter(), 3 + requests, Duration.ofSeconds(20));
