@@ -183,6 +183,10 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
+        if (!thread.isAlive()) {
+            throw new IllegalStateException(thread.getName() + " is not running"
+                    + (failure != null ? ": it stopped with " + failure : ""), failure);
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         execute(() -> {
             try {

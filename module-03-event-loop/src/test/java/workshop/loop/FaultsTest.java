@@ -62,7 +62,7 @@ class FaultsTest {
     void vanishWhileHandlerWaits() throws Exception {
         afterFault(ServerOptions.defaults(), server -> {
             RawClient client = RawClient.connect(server.port());
-            client.send(RawClient.get("/slow/?ms=300"));
+            client.send(RawClient.get("/slow/?ms=5000")); // a wide window: we vanish while it waits
             await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 1);
             client.vanish();
         });
