@@ -69,7 +69,7 @@ class LoopTurnTest {
             List<String> fired = new CopyOnWriteArrayList<>();
             List<String> threads = new CopyOnWriteArrayList<>();
             loop.execute(() -> {
-                int[] delays = {60, 20, 40, 20, 0, 40};
+                int[] delays = {300, 100, 200, 100, 0, 200}; // gaps wide enough for a busy machine
                 for (int i = 0; i < delays.length; i++) {
                     String name = delays[i] + "ms#" + i;
                     loop.callLater(Duration.ofMillis(delays[i]), () -> {
@@ -80,7 +80,7 @@ class LoopTurnTest {
             });
 
             await().atMost(Duration.ofSeconds(10)).until(() -> fired.size() == 6);
-            assertThat(fired).containsExactly("0ms#4", "20ms#1", "20ms#3", "40ms#2", "40ms#5", "60ms#0");
+            assertThat(fired).containsExactly("0ms#4", "100ms#1", "100ms#3", "200ms#2", "200ms#5", "300ms#0");
             assertThat(threads).containsOnly(loop.threadName());
         }
     }
