@@ -14,8 +14,8 @@ public final class Burst {
     private Burst() {
     }
 
-    /** What the clients saw: wall time from the first send to the last answer, and the statuses. */
-    public record Result(double wallMs, int ok, int failed) {
+    /** What the clients saw: wall time from the first send to the last answer, the statuses, and the first error. */
+    public record Result(double wallMs, int ok, int failed, String firstError) {
     }
 
     /** Fires {@code count} GET requests at {@code uri}; each must answer within {@code timeout}. */
@@ -26,20 +26,24 @@ public final class Burst {
                 .build()) {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
             long start = System.nanoTime();
-            List<CompletableFuture<Integer>> answers = new ArrayList<>(count);
+            List<CompletableFuture<String>> answers = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                        .thenApply(HttpResponse::statusCode)
-                        .exceptionally(failure -> -1));
+                answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .thenApply(r -> r.statusCode() == 200 ? "" : "HTTP " + r.statusCode() + " " + r.body())
+                        .exceptionally(failure -> String.valueOf(failure.getCause() != null ? failure.getCause() : failure)));
             }
             int ok = 0;
-            for (CompletableFuture<Integer> answer : answers) {
-                if (answer.join() == 200) {
+            String firstError = "";
+            for (CompletableFuture<String> answer : answers) {
+                String error = answer.join();
+                if (error.isEmpty()) {
                     ok++;
+                } else if (firstError.isEmpty()) {
+                    firstError = error;
                 }
             }
             double wallMs = (System.nanoTime() - start) / 1_000_000.0;
-            return new Result(wallMs, ok, count - ok);
+            return new Result(wallMs, ok, count - ok, firstError);
         }
     }
 }

@@ -1,10 +1,12 @@
 package workshop.common;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Counts the requests a server is working on right now and remembers when each one ran.
@@ -17,19 +19,26 @@ public final class InFlightCounter {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     private final ConcurrentLinkedQueue<Span> finished = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, Ticket> open = new ConcurrentHashMap<>();
 
-    /** One request's stay in a handler, in milliseconds since the counter was created. */
-    public record Span(int id, double startMs, double endMs, String thread) {
+    /**
+     * One request's stay on the server, in milliseconds since the counter was created, and the
+     * thread that started it. {@code open} spans are still in flight; they end "now".
+     */
+    public record Span(int id, double startMs, double endMs, String thread, long threadId, boolean open) {
         public double durationMs() {
             return endMs - startMs;
         }
     }
 
-    /** Marks a request as started; call {@link Ticket#close()} when its response is complete. */
+    /** Marks a request as started; call {@link Ticket#close()} when its response is ready. */
     public Ticket begin() {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
-        return new Ticket(started.getAndIncrement(), nowMs(), Thread.currentThread().getName());
+        Thread thread = Thread.currentThread();
+        Ticket ticket = new Ticket(started.getAndIncrement(), nowMs(), thread.getName(), thread.threadId());
+        open.put(ticket.id, ticket);
+        return ticket;
     }
 
     /** The handle of one request in flight. */
@@ -37,21 +46,28 @@ public final class InFlightCounter {
         private final int id;
         private final double startMs;
         private final String thread;
+        private final long threadId;
         private boolean closed;
 
-        private Ticket(int id, double startMs, String thread) {
+        private Ticket(int id, double startMs, String thread, long threadId) {
             this.id = id;
             this.startMs = startMs;
             this.thread = thread;
+            this.threadId = threadId;
         }
 
         @Override
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                finished.add(new Span(id, startMs, nowMs(), thread));
+                finished.add(new Span(id, startMs, nowMs(), thread, threadId, false));
+                open.remove(id);
                 inFlight.decrementAndGet();
             }
+        }
+
+        private Span soFar() {
+            return new Span(id, startMs, nowMs(), thread, threadId, true);
         }
     }
 
@@ -69,16 +85,24 @@ public final class InFlightCounter {
 
     /** The requests that have finished, in the order they started. */
     public List<Span> spans() {
-        return finished.stream().sorted((a, b) -> Integer.compare(a.id(), b.id())).toList();
+        return finished.stream().sorted(Comparator.comparingInt(Span::id)).toList();
     }
 
-    /** How many different threads ran the finished requests. */
+    /** Finished requests and, up to now, the ones still in flight: what a failure message should draw. */
+    public List<Span> snapshot() {
+        List<Span> all = new ArrayList<>(finished);
+        open.values().forEach(ticket -> all.add(ticket.soFar()));
+        all.sort(Comparator.comparingInt(Span::id));
+        return all;
+    }
+
+    /** How many different threads started the finished requests (counted by thread ID, not name). */
     public int threadsUsed() {
-        Set<String> names = finished.stream().map(Span::thread).collect(Collectors.toSet());
-        return names.size();
+        return (int) finished.stream().mapToLong(Span::threadId).distinct().count();
     }
 
-    private double nowMs() {
+    /** Milliseconds since this counter was created: the time base of every span. */
+    public double nowMs() {
         return (System.nanoTime() - origin) / 1_000_000.0;
     }
 }

@@ -38,13 +38,17 @@ public final class JdkHttpServer implements AutoCloseable {
     private volatile boolean closing;
 
     private JdkHttpServer(InetSocketAddress address, ExecutorService executor) throws IOException {
+        // A deep accept queue, so a burst of a thousand connections waits in the kernel instead of being refused.
         this.server = HttpServer.create(address, 1024);
         this.executor = executor;
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
     }
 
-    /** Creates a server on {@code address} (port 0 picks a free port); add routes, then {@link #start()}. */
+    /**
+     * Creates a server on {@code address} (port 0 picks a free port); add routes, then {@link #start()}.
+     * The server owns the executor: {@link #close()} shuts it down, so pass a new one to each server.
+     */
     public static JdkHttpServer create(InetSocketAddress address, ExecutorService executorOrNull) throws IOException {
         return new JdkHttpServer(address, executorOrNull);
     }
@@ -111,8 +115,10 @@ public final class JdkHttpServer implements AutoCloseable {
         } catch (BadRequestException e) {
             return JsonResponse.error(400, e.getMessage());
         } catch (InterruptedException e) {
+            // Only close() interrupts handlers; the flag is cleared below on purpose, because this thread lives on.
             return JsonResponse.error(503, "interrupted: the server is shutting down");
         } catch (Exception | Error e) {
+            // A teaching server shows the learner's exception (often a TODO) to the client; a real one would log it.
             return JsonResponse.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             busyThreads.remove(me);

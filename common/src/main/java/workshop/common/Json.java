@@ -18,7 +18,7 @@ public final class Json {
         return of("error", message);
     }
 
-    /** A flat object; values are written as JSON strings, numbers or booleans. */
+    /** A flat object in the map's own order (pass a {@code LinkedHashMap} to choose it); values become strings, numbers or booleans. */
     public static String object(Map<String, ?> fields) {
         StringJoiner out = new StringJoiner(", ", "{", "}");
         fields.forEach((key, value) -> out.add(quote(key) + ": " + value(value)));

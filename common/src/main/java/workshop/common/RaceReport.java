@@ -52,6 +52,11 @@ public final class RaceReport {
                     row.threadsUsed(), row.burst().failed()));
         }
         for (Row row : rows) {
+            if (row.burst().failed() > 0) {
+                out.append(String.format("  %s: first error: %s%n", row.model(), row.burst().firstError()));
+            }
+        }
+        for (Row row : rows) {
             out.append(String.format("%n%s: %d requests, at most %d in flight, on %d thread(s)%n",
                     row.model(), row.spans().size(), row.maxInFlight(), row.threadsUsed()));
             out.append(Timeline.render(row.spans(), TIMELINE_ROWS));

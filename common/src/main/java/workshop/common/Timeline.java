@@ -21,7 +21,7 @@ public final class Timeline {
     /** Draws every span, or an evenly spread sample of {@code maxRows} when there are more. */
     public static String render(List<InFlightCounter.Span> spans, int maxRows) {
         if (spans.isEmpty()) {
-            return "  (no request finished)\n";
+            return "  (no request reached the server)\n";
         }
         double start = spans.stream().mapToDouble(InFlightCounter.Span::startMs).min().orElse(0);
         double end = spans.stream().mapToDouble(InFlightCounter.Span::endMs).max().orElse(start);
@@ -34,9 +34,10 @@ public final class Timeline {
         for (InFlightCounter.Span span : shown) {
             int from = (int) Math.min(WIDTH - 1, Math.floor((span.startMs() - start) / scale));
             int to = (int) Math.max(from + 1, Math.min(WIDTH, Math.ceil((span.endMs() - start) / scale)));
-            out.append(String.format("  req %-4d |%s%s%s| %6.0f-%-6.0f ms  %s%n", span.id(),
+            out.append(String.format("  req %-4d |%s%s%s| %6.0f-%-6s ms  %s%s%n", span.id(),
                     " ".repeat(from), "#".repeat(to - from), " ".repeat(WIDTH - to),
-                    span.startMs() - start, span.endMs() - start, span.thread()));
+                    span.startMs() - start, span.open() ? "" : String.format("%.0f", span.endMs() - start),
+                    span.thread().isEmpty() ? "thread #" + span.threadId() : span.thread(), span.open() ? "  (still in flight)" : ""));
         }
         if (shown.size() < ordered.size()) {
             out.append(String.format("  (%d of %d requests shown, evenly spread)%n", shown.size(), ordered.size()));

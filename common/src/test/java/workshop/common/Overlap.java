@@ -21,7 +21,7 @@ public final class Overlap {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(String.format(
                     "expected %d requests in flight at once, but at most %d were (waited %d ms)%n%s",
-                    expected, counter.maxInFlight(), atMost.toMillis(), Timeline.render(counter.spans(), 20)));
+                    expected, counter.maxInFlight(), atMost.toMillis(), Timeline.render(counter.snapshot(), 20)));
         }
     }
 
@@ -30,7 +30,7 @@ public final class Overlap {
         if (counter.maxInFlight() > limit) {
             throw new AssertionError(String.format(
                     "expected never more than %d request(s) in flight, but %d were at once:%n%s",
-                    limit, counter.maxInFlight(), Timeline.render(counter.spans(), 20)));
+                    limit, counter.maxInFlight(), Timeline.render(counter.snapshot(), 20)));
         }
     }
 
@@ -43,7 +43,7 @@ public final class Overlap {
             throw new AssertionError(String.format(
                     "expected %d requests to finish within %d ms, but %d did, %d still in flight:%n%s",
                     expected, atMost.toMillis(), counter.spans().size(), counter.inFlight(),
-                    Timeline.render(counter.spans(), 20)));
+                    Timeline.render(counter.snapshot(), 20)));
         }
     }
 }

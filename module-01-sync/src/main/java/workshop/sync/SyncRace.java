@@ -15,7 +15,7 @@ import workshop.common.RaceReport;
  * Module 01's race: the same burst of blocking {@code /slow/} requests against each executor,
  * printed as a table and a timeline per executor.
  *
- * <p>{@code ../mvnw -q -Psolutions compile exec:exec@race -Dkit.args="--requests 100 --ms 100"}
+ * <p>{@code ../mvnw -q -Psolutions compile exec:exec@race -Dkit.args="--requests 100 --ms 200"}
  */
 public final class SyncRace {
     private SyncRace() {
@@ -24,7 +24,7 @@ public final class SyncRace {
     public static void main(String[] arguments) throws IOException {
         Args args = new Args(arguments);
         int requests = args.number("requests", 100);
-        int ms = args.number("ms", 100);
+        int ms = args.number("ms", 200);
         int threads = args.number("threads", 40);
         race(new RaceReport(requests, 1), "warm-up (not shown)", ServerExecutors.threadPerRequest(), requests, 1);
         RaceReport report = new RaceReport(requests, ms);

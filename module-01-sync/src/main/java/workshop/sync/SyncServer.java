@@ -53,6 +53,6 @@ public final class SyncServer {
         System.out.printf("  seq 10 | xargs -P10 -I{} curl -s '%s/slow/?ms=1000'   # 10 at once%n", base);
         System.out.println("Press Ctrl+C to stop.");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        Thread.currentThread().join();
+        Thread.currentThread().join(); // park main for good; Ctrl+C runs the hook, which closes the server
     }
 }

@@ -18,6 +18,7 @@ import workshop.common.TestClient;
 
 /** The given server cleans up after itself; this passes before you write any code. */
 @Tag("demo")
+@DisplayName("1.0 close()")
 class CloseTest {
 
     @Test

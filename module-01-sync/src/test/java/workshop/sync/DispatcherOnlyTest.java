@@ -16,6 +16,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-1.6")
+@DisplayName("1.6 no executor")
 class DispatcherOnlyTest {
     private static final int REQUESTS = 5;
 

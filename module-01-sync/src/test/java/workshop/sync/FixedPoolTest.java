@@ -1,15 +1,24 @@
 package workshop.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
 import workshop.common.Overlap;
@@ -18,6 +27,7 @@ import workshop.common.Timeline;
 
 @Tag("exercise")
 @Tag("step-1.5")
+@DisplayName("1.5 a fixed pool")
 class FixedPoolTest {
     private static final int POOL = 4;
 
@@ -27,7 +37,7 @@ class FixedPoolTest {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), ServerExecutors.fixedPool(POOL));
              TestClient client = new TestClient(server.uri())) {
             List<CompletableFuture<TestClient.Reply>> first = IntStream.range(0, POOL)
-                    .mapToObj(i -> client.getAsync("/slow/?ms=1000")).toList();
+                    .mapToObj(i -> client.getAsync("/slow/?ms=2000")).toList();
             Overlap.awaitInFlight(server.counter(), POOL, Duration.ofSeconds(8)); // every pool thread is asleep now
 
             TestClient.Reply extra = client.get("/slow/?ms=0");
@@ -38,11 +48,54 @@ class FixedPoolTest {
             double firstFreeThread = spans.stream().filter(s -> s.id() < POOL)
                     .mapToDouble(InFlightCounter.Span::endMs).min().orElseThrow();
             InFlightCounter.Span fifth = spans.stream().filter(s -> s.id() == POOL).findFirst().orElseThrow();
-            assertThat(fifth.startMs())
-                    .as("the 5th request must start after a pool thread is free:%n%s", Timeline.render(spans, 10))
-                    .isGreaterThanOrEqualTo(firstFreeThread);
+            double origin = spans.get(0).startMs();
+            assertThat(fifth.startMs() >= firstFreeThread)
+                    .as("the 5th request started at %.0f ms, but the first pool thread was only free at %.0f ms:%n%s",
+                            fifth.startMs() - origin, firstFreeThread - origin, Timeline.render(spans, 10))
+                    .isTrue();
             Overlap.assertNeverMoreThan(server.counter(), POOL);
             assertThat(server.counter().threadsUsed()).as("threads used by a pool of %d", POOL).isLessThanOrEqualTo(POOL);
+        }
+    }
+
+    @DisplayName("1.5 fixedPool(n) runs exactly n tasks at once, on n platform threads, and queues the rest")
+    @ParameterizedTest(name = "fixedPool({0})")
+    @ValueSource(ints = {3, 7})
+    void exactlyNThreads(int size) throws Exception {
+        ExecutorService pool = ServerExecutors.fixedPool(size);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger virtual = new AtomicInteger();
+        Set<Long> threadIds = ConcurrentHashMap.newKeySet();
+        try {
+            for (int task = 0; task < size + 2; task++) {
+                pool.execute(() -> {
+                    running.incrementAndGet();
+                    threadIds.add(Thread.currentThread().threadId());
+                    if (Thread.currentThread().isVirtual()) {
+                        virtual.incrementAndGet();
+                    }
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            await("fixedPool(" + size + ") to start " + size + " tasks at once").atMost(Duration.ofSeconds(5))
+                    .until(() -> running.get() >= size);
+            await("fixedPool(" + size + ") to keep the extra tasks queued").during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(2)).until(() -> running.get() == size);
+            assertThat(running.get()).as("tasks running at once in fixedPool(%d), with %d submitted", size, size + 2)
+                    .isEqualTo(size);
+            release.countDown();
+            await("the queued tasks to run once threads are free").atMost(Duration.ofSeconds(5))
+                    .until(() -> running.get() == size + 2);
+            assertThat(threadIds).as("threads of fixedPool(%d)", size).hasSize(size);
+            assertThat(virtual.get()).as("tasks that ran on virtual threads (1.5 asks for platform threads)").isZero();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
         }
     }
 }

@@ -1,7 +1,7 @@
 package workshop.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -12,6 +12,7 @@ import workshop.common.BadRequestException;
 
 @Tag("exercise")
 @Tag("step-1.2")
+@DisplayName("1.2 parseMillis")
 class ParseMillisTest {
 
     @Test
@@ -25,11 +26,11 @@ class ParseMillisTest {
     }
 
     @DisplayName("1.2 parseMillis rejects bad input with BadRequestException")
-    @ParameterizedTest(name = "1.2 parseMillis(\"{0}\") throws BadRequestException")
+    @ParameterizedTest(name = "parseMillis({0}) throws BadRequestException")
     @ValueSource(strings = {"abc", "-1", "10001", "1.5", "", "99999999999999999999"})
     void badValues(String raw) {
-        assertThatThrownBy(() -> SyncEndpoints.parseMillis(raw))
-                .as("parseMillis(\"%s\")", raw)
+        Throwable thrown = catchThrowable(() -> SyncEndpoints.parseMillis(raw));
+        assertThat(thrown).as("what parseMillis(\"%s\") threw (it must reject this input)", raw)
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("ms");
     }

@@ -11,6 +11,7 @@ import workshop.common.TestClient;
 
 /** The given server already answers wrong paths and methods; these pass before you write any code. */
 @Tag("demo")
+@DisplayName("1.0 routing")
 class RoutingTest {
 
     @Test

@@ -3,6 +3,7 @@ package workshop.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,19 +13,23 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-1.3")
+@DisplayName("1.3 GET /slow/")
 class SlowEndpointTest {
 
     @Test
-    @DisplayName("1.3 GET /slow/?ms=150 waits at least 150 ms, then answers {\"message\": \"done\"}")
+    @DisplayName("1.3 GET /slow/?ms=N waits N ms (1200 ms for ms=1200, well under a second for ms=0), then answers \"done\"")
     void slowWaitsThenAnswers() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = client.get("/slow/?ms=150");
+            TestClient.Reply longWait = client.get("/slow/?ms=1200");
+            TestClient.Reply noWait = client.get("/slow/?ms=0");
 
-            assertThat(reply.status()).as("status of GET /slow/?ms=150, which answered: %s", reply).isEqualTo(200);
-            assertThat(reply.body()).isEqualTo("{\"message\": \"done\"}");
-            InFlightCounter.Span span = server.counter().spans().get(0);
-            assertThat(span.durationMs()).as("time the handler spent on ms=150").isGreaterThanOrEqualTo(150);
+            assertThat(longWait.status()).as("status of GET /slow/?ms=1200, which answered: %s", longWait).isEqualTo(200);
+            assertThat(longWait.body()).isEqualTo("{\"message\": \"done\"}");
+            assertThat(noWait.status()).as("status of GET /slow/?ms=0, which answered: %s", noWait).isEqualTo(200);
+            List<InFlightCounter.Span> spans = server.counter().spans();
+            assertThat(spans.get(0).durationMs()).as("ms the handler spent on ms=1200").isGreaterThanOrEqualTo(1200);
+            assertThat(spans.get(1).durationMs()).as("ms the handler spent on ms=0 (does slow() use ms?)").isLessThan(1000);
         }
     }
 

@@ -11,6 +11,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-1.1")
+@DisplayName("1.1 GET /sync/")
 class SyncEndpointTest {
 
     @Test

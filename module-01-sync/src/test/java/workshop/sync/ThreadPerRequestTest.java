@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-1.4")
+@DisplayName("1.4 a thread per request")
 class ThreadPerRequestTest {
     private static final int REQUESTS = 20;
 
@@ -28,5 +33,23 @@ class ThreadPerRequestTest {
             Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8));
         }
         assertThat(server.counter().threadsUsed()).as("threads that ran the %d requests", REQUESTS).isEqualTo(REQUESTS);
+    }
+
+    @Test
+    @DisplayName("1.4 thread per request never reuses a thread, and its threads are platform threads")
+    void aNewPlatformThreadEveryTime() throws Exception {
+        ExecutorService executor = ServerExecutors.threadPerRequest();
+        Set<Long> threadIds = new HashSet<>();
+        try {
+            for (int task = 0; task < 25; task++) { // one after another: a pool would hand out the same thread again
+                Thread thread = executor.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+                assertThat(thread.isVirtual()).as("1.4 asks for platform threads; %s is virtual", thread).isFalse();
+                threadIds.add(thread.threadId());
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(threadIds).as("distinct threads that ran 25 tasks submitted one after another (a pool reuses its threads)")
+                .hasSize(25);
     }
 }

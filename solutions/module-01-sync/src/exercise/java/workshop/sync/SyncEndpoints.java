@@ -30,7 +30,7 @@ public final class SyncEndpoints {
         }
         long ms;
         try {
-            ms = Long.parseLong(raw.strip());
+            ms = Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new BadRequestException("ms must be a whole number of milliseconds, got '" + raw + "'");
         }
