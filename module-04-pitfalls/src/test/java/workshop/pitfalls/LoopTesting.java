@@ -48,6 +48,15 @@ final class LoopTesting {
         return all.subList(Math.min(seenBefore, all.size()), all.size());
     }
 
+    /**
+     * The slow callbacks of one route since the warm-up. Exercise tests check only their own
+     * route: on an overloaded laptop the OS may pause the loop thread anywhere for a moment, but a
+     * handler that keeps the loop free is never the one reported.
+     */
+    static List<SlowCallback> slowHandlers(PitfallServer server, int seenBefore, String route) {
+        return slowSince(server, seenBefore).stream().filter(slow -> slow.name().equals(route)).toList();
+    }
+
     static String describe(List<SlowCallback> slow) {
         return slow.isEmpty() ? "none" : slow.stream()
                 .map(s -> String.format("%s held the loop %.0f ms", s.name(), s.durationMs()))
