@@ -14,7 +14,9 @@
 #                                    ideal = connections / 0.1 s (10,000 req/s for 1,000 connections)
 #   3. overlap, one burst:           workshop.loop.bench.BurstClient, a separate JVM: N = 1,000 and 10,000
 #                                    requests at once, each waiting d = 1 s, after a warm-up burst;
-#                                    efficiency = d / wall time
+#                                    efficiency = d / wall time. "connected first": the N connections are
+#                                    open before the clock starts at the first request sent; "with connects":
+#                                    the clock starts before the first connect.
 #
 # wrk is NOT needed to build or test the kit; only this script uses it. On Debian/Ubuntu:
 #   apt-get update && apt-get install -y wrk
@@ -90,17 +92,22 @@ for port in $PORTS; do
   OVER5K[$port]=$(run_wrk 5000 "http://127.0.0.1:$port/slow/?ms=100")
 done
 
-burst() { # port requests -> one line from BurstClient
-  "$JAVA" -cp "$CP" workshop.loop.bench.BurstClient --port "$1" --requests "$2" --ms 1000 --label "${NAME[$1]}"
+burst() { # port requests clock -> one line from BurstClient
+  local repeat=3; [ "$1" = "$POOL" ] && repeat=1   # one burst of the pool of 40 already takes 25 s
+  "$JAVA" -cp "$CP" workshop.loop.bench.BurstClient --port "$1" --requests "$2" --ms 1000 --clock "$3" \
+    --repeat "$repeat" --label "${NAME[$1]}"
 }
 BURSTS=""
-for port in $LOOP $VIRTUAL $POOL; do
-  echo "one burst of 1,000, ${NAME[$port]} ..."
-  BURSTS+="$(burst "$port" 1000)"$'\n'
-done
-for port in $LOOP $VIRTUAL; do   # the pool of 40 would need 10,000 / 40 x 1 s = 250 s: left out
-  echo "one burst of 10,000, ${NAME[$port]} ..."
-  BURSTS+="$(burst "$port" 10000)"$'\n'
+for clock in send connect; do
+  for port in $LOOP $VIRTUAL $POOL; do
+    [ "$port" = "$POOL" ] && [ "$clock" = connect ] && continue
+    echo "one burst of 1,000 (clock from first $clock), ${NAME[$port]} ..."
+    BURSTS+="$(burst "$port" 1000 "$clock")"$'\n'
+  done
+  for port in $LOOP $VIRTUAL; do   # the pool of 40 would need 10,000 / 40 x 1 s = 250 s: left out
+    echo "one burst of 10,000 (clock from first $clock), ${NAME[$port]} ..."
+    BURSTS+="$(burst "$port" 10000 "$clock")"$'\n'
+  done
 done
 
 echo
@@ -116,5 +123,5 @@ for port in $PORTS; do
     "$o5" "$([ "$o5e" -gt 0 ] && echo " ($o5e errors)")"
 done
 echo
-echo "One burst (BurstClient, separate JVM, after a warm-up burst; efficiency = d / wall):"
+echo "One burst (BurstClient, a separate JVM, after a warm-up burst, best and median of 3; efficiency = d / wall):"
 printf "%s" "$BURSTS"
