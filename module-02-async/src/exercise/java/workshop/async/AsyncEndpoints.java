@@ -3,6 +3,7 @@ package workshop.async;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 
 /**
  * YOUR ROOM, part 4: the module's async endpoints, the Java twins of FastAPI's

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 
 /**
  * Module 01's blocking {@code GET /slow/?ms=N} ({@link Thread#sleep} inside), ready to serve

@@ -7,6 +7,7 @@ import workshop.common.BadRequestException;
 import workshop.common.Json;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 
 /**
  * The other servers our async server calls, played by one small local server:

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.Millis;
 import workshop.common.TestClient;
 import workshop.common.Timeline;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.Millis;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.Millis;
 
 @Tag("exercise")
 @Tag("step-2.6")

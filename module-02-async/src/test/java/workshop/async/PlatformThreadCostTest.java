@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.Millis;
 import workshop.common.Overlap;
 
 /** The bill 2.1 avoids, on given code: a sleeping request on a platform thread holds an operating-system thread. */

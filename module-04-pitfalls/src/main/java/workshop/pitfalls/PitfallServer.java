@@ -11,6 +11,7 @@ import workshop.common.Args;
 import workshop.common.BadRequestException;
 import workshop.common.InFlightCounter;
 import workshop.common.Json;
+import workshop.common.Millis;
 import workshop.loop.EventLoop;
 import workshop.loop.NamedTask;
 import workshop.loop.SlowCallback;

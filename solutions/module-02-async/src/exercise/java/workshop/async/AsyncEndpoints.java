@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 
 /** SOLUTION: the module's async endpoints, the Java twins of FastAPI's {@code async def} path operations. */
 public final class AsyncEndpoints {

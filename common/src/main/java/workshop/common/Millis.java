@@ -1,8 +1,13 @@
-package workshop.async;
+package workshop.common;
 
-import workshop.common.BadRequestException;
+import java.time.Duration;
+import java.util.Map;
 
-/** The {@code ms} query parameter of {@code /slow/}, checked as in module 01: a bad value is a 400. */
+/**
+ * The {@code ms} query parameter that every {@code /slow/}-style endpoint of the kit shares
+ * (module 01 has learners write it, step 1.2): absent means {@link #DEFAULT_MS}; anything but a
+ * whole number from 0 to {@link #MAX_MS} is the client's mistake, a 400.
+ */
 public final class Millis {
     /** The longest wait a client may ask for, in milliseconds. */
     public static final long MAX_MS = 10_000;
@@ -12,14 +17,14 @@ public final class Millis {
     private Millis() {
     }
 
-    /** {@code null} means {@link #DEFAULT_MS}; anything but a whole number from 0 to {@link #MAX_MS} is a 400. */
+    /** The raw text of {@code ms} ({@code null} when absent) as milliseconds, or a {@link BadRequestException}. */
     public static long parse(String raw) {
         if (raw == null) {
             return DEFAULT_MS;
         }
         long ms;
         try {
-            ms = Long.parseLong(raw.strip());
+            ms = Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new BadRequestException("ms must be a whole number of milliseconds, got '" + raw + "'");
         }
@@ -27,5 +32,10 @@ public final class Millis {
             throw new BadRequestException("ms must be between 0 and " + MAX_MS + ", got " + ms);
         }
         return ms;
+    }
+
+    /** {@code ms} read from a query map, as a duration. */
+    public static Duration from(Map<String, String> query) {
+        return Duration.ofMillis(parse(query.get("ms")));
     }
 }
