@@ -14,11 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its spans as a timeline.
  */
 public final class InFlightCounter {
+    /** Spans kept for timelines; a long benchmark must not grow the heap without end. */
+    private static final int MAX_SPANS = 100_000;
+
     private final long origin = System.nanoTime();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     private final ConcurrentLinkedQueue<Span> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
     private final Map<Integer, Ticket> open = new ConcurrentHashMap<>();
 
     /**
@@ -61,6 +65,9 @@ public final class InFlightCounter {
             if (!closed) {
                 closed = true;
                 finished.add(new Span(id, startMs, nowMs(), thread, threadId, false));
+                if (kept.incrementAndGet() > MAX_SPANS && finished.poll() != null) {
+                    kept.decrementAndGet();
+                }
                 open.remove(id);
                 inFlight.decrementAndGet();
             }
@@ -83,7 +90,7 @@ public final class InFlightCounter {
         return started.get();
     }
 
-    /** The requests that have finished, in the order they started. */
+    /** The requests that have finished (the latest 100,000), in the order they started. */
     public List<Span> spans() {
         return finished.stream().sorted(Comparator.comparingInt(Span::id)).toList();
     }

@@ -10,6 +10,7 @@ import workshop.common.Burst;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 import workshop.common.RaceReport;
 import workshop.loop.http.LoopHttpServer;
 import workshop.loop.http.ServerOptions;
@@ -44,7 +45,7 @@ public final class LoopRace {
         System.out.printf("racing %-34s ...%n", model);
         try (JdkHttpServer server = JdkHttpServer.create(new InetSocketAddress("127.0.0.1", 0), executor)
                 .route("GET", "/slow/", query -> {
-                    Thread.sleep(LoopServer.parseMillis(query.get("ms")));
+                    Thread.sleep(Millis.parse(query.get("ms")));
                     return JsonResponse.ok("message", "done");
                 })
                 .start()) {

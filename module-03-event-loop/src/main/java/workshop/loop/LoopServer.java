@@ -2,7 +2,7 @@ package workshop.loop;
 
 import java.time.Duration;
 import workshop.common.Args;
-import workshop.common.BadRequestException;
+import workshop.common.Millis;
 import workshop.loop.http.LoopHttpServer;
 import workshop.loop.http.Response;
 import workshop.loop.http.Router;
@@ -15,11 +15,6 @@ import workshop.loop.http.ServerOptions;
  * <p>{@code ../mvnw -q -Psolutions compile exec:exec@run -Dkit.args="--port 8080 --trace"}
  */
 public final class LoopServer {
-    /** The longest {@code /slow/} wait a client may ask for, in milliseconds. */
-    public static final long MAX_MS = 10_000;
-    /** The wait when the client does not say. */
-    public static final long DEFAULT_MS = 100;
-
     private static final Response SYNC = Response.ok("message", "sync");
     private static final Response ASYNC = Response.ok("message", "async");
     private static final Response DONE = Response.ok("message", "done");
@@ -39,7 +34,7 @@ public final class LoopServer {
         return new Router()
                 .get("/sync/", request -> SYNC.now())
                 .get("/async/", request -> loop.sleep(Duration.ZERO).thenApply(ignored -> ASYNC))
-                .get("/slow/", request -> loop.sleep(Duration.ofMillis(parseMillis(request.query().get("ms"))))
+                .get("/slow/", request -> loop.sleep(Millis.from(request.query()))
                         .thenApply(ignored -> DONE));
     }
 
@@ -47,23 +42,6 @@ public final class LoopServer {
     public static LoopHttpServer start(ServerOptions options) {
         EventLoop loop = new EventLoop();
         return LoopHttpServer.start(loop, options, routes(loop));
-    }
-
-    /** The {@code ms} query parameter: absent means {@link #DEFAULT_MS}; anything but 0..{@link #MAX_MS} is a 400. */
-    public static long parseMillis(String raw) {
-        if (raw == null) {
-            return DEFAULT_MS;
-        }
-        long ms;
-        try {
-            ms = Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("ms must be a whole number of milliseconds, got '" + raw + "'");
-        }
-        if (ms < 0 || ms > MAX_MS) {
-            throw new BadRequestException("ms must be between 0 and " + MAX_MS + ", got " + ms);
-        }
-        return ms;
     }
 
     /** {@code ../mvnw -q -Psolutions compile exec:exec@run -Dkit.args="--port 8080 [--trace]"} */

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import workshop.common.Args;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
+import workshop.common.Millis;
 import workshop.loop.LoopServer;
 import workshop.loop.http.LoopHttpServer;
 import workshop.loop.http.ServerOptions;
@@ -44,7 +45,7 @@ public final class BenchServers {
         return JdkHttpServer.create(new InetSocketAddress("127.0.0.1", port), executor)
                 .route("GET", "/sync/", query -> JsonResponse.ok("message", "sync"))
                 .route("GET", "/slow/", query -> {
-                    Thread.sleep(LoopServer.parseMillis(query.get("ms")));
+                    Thread.sleep(Millis.parse(query.get("ms")));
                     return JsonResponse.ok("message", "done");
                 })
                 .start();
