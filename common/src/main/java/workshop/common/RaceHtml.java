@@ -35,7 +35,8 @@ public final class RaceHtml {
                 .append("td:first-child,th:first-child{text-align:left}h2{margin-top:2rem;font-size:1.2rem}")
                 .append("svg{background:#fafafa;border:1px solid #ddd}</style></head><body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(report.summary()))
-                .append(". Every timeline below uses the same time scale: the slowest model fills the width.</p>\n");
+                .append(". Each timeline has its own time scale, so its shape shows; the grey bar above it")
+                .append(" shows its wall time against the slowest model's.</p>\n");
         html.append("<table><tr><th>model</th><th>wall ms</th><th>ideal ms</th><th>efficiency</th>")
                 .append("<th>max in flight</th><th>threads</th><th>errors</th></tr>\n");
         for (RaceReport.Row row : rows) {
@@ -50,26 +51,34 @@ public final class RaceHtml {
         return html.append("</body></html>\n").toString();
     }
 
-    /** One model: each request is a thin horizontal bar from its start to its end, one row per request. */
+    /**
+     * One model: a grey bar for its wall time against the slowest model, then each request as a
+     * thin horizontal bar from its start to its end, one row per request, on the model's own scale.
+     */
     private static String lane(RaceReport.Row row, double slowestMs, String color) {
         List<InFlightCounter.Span> spans = row.spans();
         double origin = spans.stream().mapToDouble(InFlightCounter.Span::startMs).min().orElse(0);
+        double end = spans.stream().mapToDouble(InFlightCounter.Span::endMs).max().orElse(origin + 1);
+        double scaleMs = Math.max(1, end - origin);
         double rowHeight = Math.max(0.5, (double) LANE_HEIGHT / Math.max(1, spans.size()));
+        int top = 16;
         StringBuilder svg = new StringBuilder(String.format(
                 "<h2>%s: wall %.0f ms, at most %d in flight, %d thread(s)</h2>%n"
                         + "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"timeline of %s\">%n",
                 escape(row.model()), row.burst().wallMs(), row.maxInFlight(), row.threadsUsed(),
-                WIDTH, LANE_HEIGHT + 20, WIDTH, LANE_HEIGHT + 20, escape(row.model())));
+                WIDTH, LANE_HEIGHT + top + 20, WIDTH, LANE_HEIGHT + top + 20, escape(row.model())));
+        svg.append(String.format("<rect x=\"0\" y=\"2\" width=\"%.1f\" height=\"8\" fill=\"#bbb\"/>%n",
+                Math.max(1, row.burst().wallMs() / slowestMs * WIDTH)));
         for (int i = 0; i < spans.size(); i++) {
             InFlightCounter.Span span = spans.get(i);
-            double x = (span.startMs() - origin) / slowestMs * WIDTH;
-            double w = Math.max(1, span.durationMs() / slowestMs * WIDTH);
+            double x = (span.startMs() - origin) / scaleMs * WIDTH;
+            double w = Math.max(1, span.durationMs() / scaleMs * WIDTH);
             svg.append(String.format("<rect x=\"%.1f\" y=\"%.2f\" width=\"%.1f\" height=\"%.2f\" fill=\"%s\"/>%n",
-                    x, i * rowHeight, w, Math.max(0.5, rowHeight * 0.8), color));
+                    x, top + i * rowHeight, w, Math.max(0.5, rowHeight * 0.8), color));
         }
-        svg.append(String.format("<text x=\"4\" y=\"%d\" font-size=\"12\">0 ms</text>", LANE_HEIGHT + 15));
+        svg.append(String.format("<text x=\"4\" y=\"%d\" font-size=\"12\">0 ms</text>", LANE_HEIGHT + top + 15));
         svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">%.0f ms</text>%n",
-                WIDTH - 4, LANE_HEIGHT + 15, slowestMs));
+                WIDTH - 4, LANE_HEIGHT + top + 15, scaleMs));
         return svg.append("</svg>\n").toString();
     }
 
