@@ -1,19 +1,15 @@
 package workshop.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.ClosedServer;
 import workshop.common.JdkHttpServer;
 import workshop.common.Millis;
 import workshop.common.Overlap;
@@ -27,7 +23,7 @@ class AsyncCloseTest {
     @Test
     @DisplayName("2.5 close() with 50 async requests still waiting frees the port, leaves no server thread, and hangs no client")
     void closeWhileRequestsWait() throws Exception {
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Set<Thread> before = ClosedServer.threadsNow();
         JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
         int port = server.port();
         AsyncEndpointsTest.assertOneSlowRequestWorks(server);
@@ -43,17 +39,6 @@ class AsyncCloseTest {
                     .allSatisfy(reply -> assertThat(reply.status()).as("answer: %s", reply).isNotEqualTo(200));
             assertThat(tookMs).as("ms until every waiting client heard that the server is gone").isLessThan(10_000);
         }
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
-                .as("connecting to the closed server's port").isInstanceOf(IOException.class);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(newServerThreads(before))
-                .as("threads the server started and left running").isEmpty());
-    }
-
-    private static Set<String> newServerThreads(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive())
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("HTTP-Dispatcher") || name.contains("idle-timeout"))
-                .collect(Collectors.toSet());
+        ClosedServer.assertLeftNothing(port, before);
     }
 }
