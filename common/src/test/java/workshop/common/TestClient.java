@@ -1,6 +1,5 @@
 package workshop.common;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,10 +63,5 @@ public final class TestClient implements AutoCloseable {
     public void close() {
         client.shutdownNow();
         client.close();
-    }
-
-    /** Convenience for tests that only need to know the client gave up cleanly. */
-    public static boolean isIoFailure(Throwable t) {
-        return t instanceof IOException || t.getCause() instanceof IOException;
     }
 }

@@ -217,11 +217,6 @@ public final class PitfallServer implements AutoCloseable {
         return handlers;
     }
 
-    /** The HTTP server's own counter: from "request parsed" to "answer written", queueing included. */
-    public InFlightCounter httpCounter() {
-        return http.counter();
-    }
-
     public java.net.URI uri() {
         return http.uri();
     }
