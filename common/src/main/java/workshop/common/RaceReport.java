@@ -4,63 +4,161 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints the race: one row per concurrency model (the same burst against each), then a
- * timeline per model, so the numbers and the picture sit side by side.
+ * The race's results: one row per model, printed as timelines on one shared time axis, then a
+ * table, then what each model stands for and what the event loops reported.
  */
 public final class RaceReport {
     private static final int TIMELINE_ROWS = 12;
 
     private final int requests;
-    private final long delayMs;
+    private final long ms;
     private final List<Row> rows = new ArrayList<>();
 
-    /** One model's result: what the clients measured and what the server's counter saw. */
-    public record Row(String model, Burst.Result burst, double idealMs, int maxInFlight, int threadsUsed,
-                      List<InFlightCounter.Span> spans) {
+    /**
+     * One model's result: what the clients measured, and what the server's counter and loop saw.
+     *
+     * @param model         the model
+     * @param plan          how its burst was fired (all of it, or a sample)
+     * @param skipped       empty when the model raced; otherwise why not ("not built yet (step 1.5)")
+     * @param burst         what the client measured (null when skipped)
+     * @param maxInFlight   the most requests its handlers worked on at once
+     * @param threadsUsed   how many threads started its requests
+     * @param spans         each request's stay on the server
+     * @param slowCallbacks what its event loop reported, if it has one
+     */
+    public record Row(RaceModel model, BurstPlan plan, String skipped, BurstClient.Result burst, int maxInFlight,
+                      int threadsUsed, List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks) {
+
+        static Row ran(RaceModel model, BurstPlan plan, BurstClient.Result burst, int maxInFlight, int threadsUsed,
+                       List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks) {
+            return new Row(model, plan, "", burst, maxInFlight, threadsUsed, spans, slowCallbacks);
+        }
+
+        static Row skipped(RaceModel model, BurstPlan plan, String why) {
+            return new Row(model, plan, why, null, 0, 0, List.of(), SlowCallbacks.NO_LOOP);
+        }
+
+        public boolean ran() {
+            return skipped.isEmpty();
+        }
+
+        /** The whole burst's wall time: measured, or computed from the sample. */
+        public double wallMs() {
+            return plan.fullWallMs(burst.wallMs());
+        }
+
+        /** Ideal over actual: 1.0 means every request waited side by side and nothing else took time. */
         public double efficiency() {
-            return idealMs / burst.wallMs();
+            return plan.ms() / wallMs();
+        }
+
+        /** The progress line's verdict. */
+        String summary() {
+            if (!ran()) {
+                return skipped;
+            }
+            String errors = burst.failed() == 0 ? "" : String.format(", %d errors", burst.failed());
+            if (plan.sampled()) {
+                return String.format("%,.0f ms for a sample of %d; all %d: about %,.0f ms%s",
+                        burst.wallMs(), plan.sent(), plan.requests(), wallMs(), errors);
+            }
+            return String.format("%,.0f ms%s", burst.wallMs(), errors);
         }
     }
 
-    public RaceReport(int requests, long delayMs) {
+    public RaceReport(int requests, long ms) {
         this.requests = requests;
-        this.delayMs = delayMs;
+        this.ms = ms;
     }
 
-    /** Records one model's run; the ideal is the delay itself: every request waiting at the same time. */
-    public void add(String model, Burst.Result burst, InFlightCounter counter) {
-        rows.add(new Row(model, burst, delayMs, counter.maxInFlight(), counter.threadsUsed(), counter.spans()));
+    public void add(Row row) {
+        rows.add(row);
     }
 
     public List<Row> rows() {
         return List.copyOf(rows);
     }
 
-    /** "1000 requests at once, each waiting 100 ms". */
+    public long ms() {
+        return ms;
+    }
+
+    /** "100 requests at once, each waiting 100 ms". */
     public String summary() {
-        return String.format("%d requests at once, each waiting %d ms", requests, delayMs);
+        return String.format("%d requests at once, each waiting %d ms", requests, ms);
+    }
+
+    /**
+     * The time axis every timeline shares: long enough for the slowest model that sent its whole
+     * burst. A sampled model would stretch it for nothing, so it is drawn clipped instead.
+     */
+    public double axisMs() {
+        return rows.stream().filter(r -> r.ran() && !r.plan().sampled())
+                .mapToDouble(r -> r.burst().wallMs()).max().orElse(Math.max(1, ms));
     }
 
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nRace: %s%n%n", summary()));
-        out.append(String.format("%-34s %10s %9s %10s %10s %8s %8s%n",
-                "model", "wall ms", "ideal ms", "efficiency", "in flight", "threads", "errors"));
-        for (Row row : rows) {
-            out.append(String.format("%-34s %10.0f %9.0f %9.0f%% %10d %8d %8d%n", row.model(),
-                    row.burst().wallMs(), row.idealMs(), 100 * row.efficiency(), row.maxInFlight(),
-                    row.threadsUsed(), row.burst().failed()));
-        }
-        for (Row row : rows) {
-            if (row.burst().failed() > 0) {
-                out.append(String.format("  %s: first error: %s%n", row.model(), row.burst().firstError()));
+        if (rows.stream().anyMatch(Row::ran)) {
+            double axis = axisMs();
+            out.append(String.format("%nTimelines, every model on one time axis of %,.0f ms (a bar that runs off the right edge goes on):%n", axis));
+            for (Row row : rows) {
+                out.append(String.format("%n%s%n", heading(row)));
+                if (row.ran()) {
+                    out.append(Timeline.render(row.spans(), TIMELINE_ROWS, axis));
+                }
             }
         }
+        out.append(String.format("%nRace: %s%n%n", summary()));
+        out.append(String.format("%-40s %9s %9s %10s %10s %8s %7s%n",
+                "model", "wall ms", "ideal ms", "efficiency", "in flight", "threads", "errors"));
         for (Row row : rows) {
-            out.append(String.format("%n%s: %d requests, at most %d in flight, on %d thread(s)%n",
-                    row.model(), row.spans().size(), row.maxInFlight(), row.threadsUsed()));
-            out.append(Timeline.render(row.spans(), TIMELINE_ROWS));
+            out.append(tableLine(row));
+        }
+        footnotes(out);
+        out.append(String.format("%nWhich idea of the lesson each model stands for:%n"));
+        rows.forEach(r -> out.append(String.format("  %-40s %s%n", r.model().name(), r.model().idea())));
+        List<Row> loops = rows.stream().filter(r -> r.ran() && r.slowCallbacks().fromALoop()).toList();
+        if (!loops.isEmpty()) {
+            out.append(String.format("%nWhat each event loop's slow-callback detector reported:%n"));
+            loops.forEach(r -> out.append(String.format("  %-40s %s%n", r.model().name(), r.slowCallbacks())));
         }
         return out.toString();
+    }
+
+    private static String heading(Row row) {
+        if (!row.ran()) {
+            return row.model().name() + ": " + row.skipped();
+        }
+        return String.format("%s: %d requests%s, at most %d in flight, on %d thread(s), wall %,.0f ms%s",
+                row.model().name(), row.spans().size(), row.plan().sampled() ? " (a sample)" : "",
+                row.maxInFlight(), row.threadsUsed(), row.burst().wallMs(),
+                row.plan().sampled() ? String.format(" (all %d: about %,.0f ms)", row.plan().requests(), row.wallMs()) : "");
+    }
+
+    private String tableLine(Row row) {
+        if (!row.ran()) {
+            return String.format("%-40s %s%n", row.model().name(), row.skipped());
+        }
+        String wall = String.format("%,.0f%s", row.wallMs(), row.plan().sampled() ? "*" : " ");
+        String efficiency = ms == 0 ? "-" : String.format("%.0f%%", 100 * row.efficiency());
+        return String.format("%-40s %10s %8d %10s %10d %8d %7d%n", row.model().name(), wall, ms, efficiency,
+                row.maxInFlight(), row.threadsUsed(), row.burst().failed());
+    }
+
+    private void footnotes(StringBuilder out) {
+        for (Row row : rows) {
+            if (row.ran() && row.plan().sampled()) {
+                out.append(String.format("  * %s: computed from a sample of %d of the %d requests (%d of %d waves of %s);"
+                                + " the sample took %,.0f ms.%n",
+                        row.model().name(), row.plan().sent(), row.plan().requests(), row.plan().wavesSent(),
+                        row.plan().wavesFull(), row.model().capacity() == 1 ? "one request" : row.model().capacity() + " requests",
+                        row.burst().wallMs()));
+            }
+            if (row.ran() && row.burst().failed() > 0) {
+                out.append(String.format("  %s: %d of %d requests failed; the first: %s%n", row.model().name(),
+                        row.burst().failed(), row.burst().requests(), row.burst().firstError()));
+            }
+        }
     }
 }

@@ -2,49 +2,40 @@ package workshop.sync;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
-import workshop.common.Args;
-import workshop.common.Burst;
-import workshop.common.JdkHttpServer;
-import workshop.common.RaceHtml;
-import workshop.common.RaceReport;
+import workshop.common.Race;
+import workshop.common.RaceModel;
+import workshop.common.RaceServer;
 
 /**
- * Module 01's race: the same burst of blocking {@code /slow/} requests against each executor,
- * printed as a table and a timeline per executor.
- *
- * <p>{@code ../mvnw -q -Psolutions compile exec:exec@race -Dkit.args="--requests 100 --ms 200"}
+ * Module 01's three models, as every race of the kit knows them: the JDK server running your
+ * blocking endpoints ({@link SyncEndpoints}) on the executors you write ({@link ServerExecutors}).
+ * {@link #main} races them: {@code ../mvnw -q compile exec:exec@race}.
  */
 public final class SyncRace {
+    /** FastAPI's default: AnyIO lets 40 {@code def} endpoints run at once. */
+    public static final int POOL_SIZE = 40;
+
     private SyncRace() {
     }
 
-    public static void main(String[] arguments) throws IOException {
-        Args args = new Args(arguments);
-        int requests = args.number("requests", 100);
-        int ms = args.number("ms", 200);
-        int threads = args.number("threads", 40);
-        race(new RaceReport(requests, 1), "warm-up (not shown)", ServerExecutors.threadPerRequest(), requests, 1);
-        RaceReport report = new RaceReport(requests, ms);
-        race(report, "dispatcher thread only", null, requests, ms);
-        race(report, "fixed pool of " + threads, ServerExecutors.fixedPool(threads), requests, ms);
-        race(report, "thread per request", ServerExecutors.threadPerRequest(), requests, ms);
-        System.out.println(report.render());
-        Path html = RaceHtml.write(report, "Module 01 race: blocking requests on three executors",
-                Path.of(args.text("html", "target/race-module-01.html")));
-        System.out.println("Timelines for a projector: " + html.toAbsolutePath());
+    public static List<RaceModel> models() {
+        return List.of(
+                new RaceModel("dispatcher thread only", "def with no pool: the server's one thread runs every request (module 01, step 1.6)",
+                        1, (address, ms) -> serve(address, null, ms)),
+                new RaceModel("fixed pool of " + POOL_SIZE, "def on a pool of 40 threads, like FastAPI's 40 tokens (module 01, step 1.5)",
+                        POOL_SIZE, (address, ms) -> serve(address, ServerExecutors.fixedPool(POOL_SIZE), ms)),
+                new RaceModel("thread per request", "def with a new OS thread for every request (module 01, step 1.4)",
+                        RaceModel.UNBOUNDED, (address, ms) -> serve(address, ServerExecutors.threadPerRequest(), ms)));
     }
 
-    /** Runs one burst against a fresh server, so each model starts cold and alone. */
-    static void race(RaceReport report, String model, ExecutorService executor, int requests, int ms)
-            throws IOException {
-        System.out.printf("racing %-28s ...%n", model);
-        try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), executor)) {
-            Duration timeout = Duration.ofMillis(60_000L + (long) requests * ms);
-            Burst.Result burst = Burst.fire(server.uri().resolve("/slow/?ms=" + ms), requests, timeout);
-            report.add(model, burst, server.counter());
-        }
+    private static RaceServer serve(InetSocketAddress address, ExecutorService executorOrNull, long ms) throws IOException {
+        return RaceServer.of(SyncServer.start(address, executorOrNull), "/sync/", "/slow/?ms=" + ms);
+    }
+
+    public static void main(String[] arguments) throws IOException {
+        Race.main(arguments, new Race.Setup("Module 01's race: blocking requests on three executors", models(), 100,
+                "target/race-module-01.html", false));
     }
 }

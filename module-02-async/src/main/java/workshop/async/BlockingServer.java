@@ -9,9 +9,9 @@ import workshop.common.JsonResponse;
 import workshop.common.Millis;
 
 /**
- * Module 01's blocking {@code GET /slow/?ms=N} ({@link Thread#sleep} inside), ready to serve
- * on any executor: a pool of platform threads, a platform thread per request, or the virtual
- * threads you make in {@link VirtualThreads}. Same code, very different thread bills.
+ * Module 01's blocking endpoints, {@code GET /sync/} and {@code GET /slow/?ms=N} ({@link Thread#sleep}
+ * inside), ready to serve on any executor: a platform thread per request, or the virtual threads
+ * you make in {@link VirtualThreads}. Same code, very different thread bills.
  */
 public final class BlockingServer {
     private BlockingServer() {
@@ -19,6 +19,7 @@ public final class BlockingServer {
 
     public static JdkHttpServer start(InetSocketAddress address, ExecutorService executor) throws IOException {
         return JdkHttpServer.create(address, executor)
+                .route("GET", "/sync/", query -> JsonResponse.ok("message", "sync"))
                 .route("GET", "/slow/", query -> {
                     Thread.sleep(Millis.parse(query.get("ms"))); // parks whatever thread runs this request
                     return JsonResponse.ok("message", "done");
@@ -29,10 +30,5 @@ public final class BlockingServer {
     /** Module 01's thread per request: one operating-system thread for every request, asleep or not. */
     public static ExecutorService platformThreadPerRequest() {
         return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("platform-", 0).factory());
-    }
-
-    /** Module 01's fixed pool, FastAPI's 40 threads by default: the 41st request waits for a free one. */
-    public static ExecutorService platformPool(int threads) {
-        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("pool-", 0).factory());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,9 +28,9 @@ import java.util.function.Consumer;
  * {@link #runForever()}, which is just {@code while (!closing) runOnce();}.
  */
 public abstract class EventLoopBase implements Executor, AutoCloseable {
-    /** {@link #selectTimeoutMillis} result: do not block at all, only poll ({@link Selector#selectNow()}). */
+    /** {@link EventLoop#selectTimeoutMillis(long)} result: do not block at all, only poll ({@link Selector#selectNow()}). */
     public static final long NO_WAIT = 0;
-    /** {@link #selectTimeoutMillis} result: block until I/O arrives or someone calls {@link Selector#wakeup()}. */
+    /** {@link EventLoop#selectTimeoutMillis(long)} result: block until I/O arrives or someone calls {@link Selector#wakeup()}. */
     public static final long FOREVER = -1;
     /** How long a task may hold the loop thread before it is reported, like asyncio's debug mode. */
     public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
@@ -43,6 +44,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     private final List<Consumer<SlowCallback>> slowCallbackListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong wakeups = new AtomicLong();
     private volatile long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
+    private volatile boolean printReports = true;
     private volatile Consumer<String> traceSink;
     private volatile boolean closing;
     private volatile boolean started;
@@ -93,7 +95,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
             }
         } catch (Throwable t) {
             failure = t; // kept for callers (see runOnLoop) so a dead loop explains itself
-            System.err.println(thread.getName() + " stopped: " + t);
+            report(thread.getName() + " stopped: " + t);
         } finally {
             releaseChannels();
         }
@@ -203,7 +205,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the loop", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
@@ -277,7 +279,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
         try {
             task.run();
         } catch (Throwable t) {
-            System.err.println(thread.getName() + ": task " + describe(task) + " threw " + t);
+            report(thread.getName() + ": task " + describe(task) + " threw " + t);
         }
         long took = System.nanoTime() - start;
         if (took >= slowCallbackNanos) {
@@ -287,8 +289,8 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
 
     private void reportSlowCallback(SlowCallback slow) {
         slowCallbacks.add(slow);
-        System.err.printf("%s: slow callback %s held the loop for %.0f ms (threshold %d ms)%n",
-                thread.getName(), slow.name(), slow.durationMs(), slowCallbackNanos / 1_000_000);
+        report(String.format("%s: slow callback %s held the loop for %.0f ms (threshold %d ms)",
+                thread.getName(), slow.name(), slow.durationMs(), slowCallbackNanos / 1_000_000));
         slowCallbackListeners.forEach(listener -> listener.accept(slow));
     }
 
@@ -305,6 +307,26 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     /** Sets how long a task may run before it is reported (default 100 ms). */
     public void slowCallbackThreshold(Duration threshold) {
         slowCallbackNanos = threshold.toNanos();
+    }
+
+    /** How long a task may run before it is reported. */
+    public Duration slowCallbackThreshold() {
+        return Duration.ofNanos(slowCallbackNanos);
+    }
+
+    /**
+     * Whether the loop prints what goes wrong to standard error as it happens: a slow callback, a
+     * task that threw, the loop stopping (on by default, as asyncio logs them). A caller that
+     * reports them itself, such as the race, turns it off.
+     */
+    public void printReports(boolean print) {
+        printReports = print;
+    }
+
+    private void report(String line) {
+        if (printReports) {
+            System.err.println(line);
+        }
     }
 
     /** Every slow callback seen so far, oldest first. */

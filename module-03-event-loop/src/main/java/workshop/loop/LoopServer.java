@@ -1,6 +1,7 @@
 package workshop.loop;
 
 import java.time.Duration;
+import java.util.Arrays;
 import workshop.common.Args;
 import workshop.common.Millis;
 import workshop.loop.http.LoopHttpServer;
@@ -47,7 +48,7 @@ public final class LoopServer {
     /** {@code ../mvnw -q -Psolutions compile exec:exec@run -Dkit.args="--port 8080 [--trace]"} */
     public static void main(String[] arguments) throws InterruptedException {
         Args args = new Args(arguments);
-        boolean trace = java.util.Arrays.asList(arguments).contains("--trace");
+        boolean trace = Arrays.asList(arguments).contains("--trace");
         String host = args.text("host", "127.0.0.1");
         int port = args.number("port", 8080);
         EventLoop loop = new EventLoop();

@@ -1,5 +1,6 @@
 package workshop.pitfalls;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,24 +38,31 @@ import workshop.loop.http.ServerOptions;
  * </pre>
  */
 public final class PitfallServer implements AutoCloseable {
-    /** The latencies of the pretend back ends, and when the loop reports a slow callback. */
+    /**
+     * The latencies of the pretend back ends, when the loop reports a slow callback, and whether
+     * it prints its reports as they happen (the race turns that off and summarizes them itself).
+     */
     public record Settings(Duration legacyLatency, Duration writeLatency, Duration catalogLatency,
-                           Duration slowCallbackThreshold) {
+                           Duration slowCallbackThreshold, boolean printReports) {
         public static Settings defaults() {
             return new Settings(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(50),
-                    EventLoop.DEFAULT_SLOW_CALLBACK);
+                    EventLoop.DEFAULT_SLOW_CALLBACK, true);
         }
 
         public Settings withLegacyLatency(Duration value) {
-            return new Settings(value, writeLatency, catalogLatency, slowCallbackThreshold);
+            return new Settings(value, writeLatency, catalogLatency, slowCallbackThreshold, printReports);
         }
 
         public Settings withCatalogLatency(Duration value) {
-            return new Settings(legacyLatency, writeLatency, value, slowCallbackThreshold);
+            return new Settings(legacyLatency, writeLatency, value, slowCallbackThreshold, printReports);
         }
 
         public Settings withSlowCallbackThreshold(Duration value) {
-            return new Settings(legacyLatency, writeLatency, catalogLatency, value);
+            return new Settings(legacyLatency, writeLatency, catalogLatency, value, printReports);
+        }
+
+        public Settings withPrintReports(boolean value) {
+            return new Settings(legacyLatency, writeLatency, catalogLatency, slowCallbackThreshold, value);
         }
     }
 
@@ -72,6 +80,7 @@ public final class PitfallServer implements AutoCloseable {
 
     private PitfallServer(ServerOptions options, Settings settings) {
         loop.slowCallbackThreshold(settings.slowCallbackThreshold());
+        loop.printReports(settings.printReports());
         legacy = new LegacyClient(settings.legacyLatency());
         store = new ItemStore(loop, settings.writeLatency());
         catalog = new Catalog(loop, settings.catalogLatency());
@@ -217,7 +226,7 @@ public final class PitfallServer implements AutoCloseable {
         return handlers;
     }
 
-    public java.net.URI uri() {
+    public URI uri() {
         return http.uri();
     }
 

@@ -3,6 +3,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,22 +11,37 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs before Maven picks a JDK toolchain, on the JDK that runs Maven, and only when that JDK is
- * older than the kit needs. It looks where maven-toolchains-plugin looks; when no JDK is new
- * enough it stops the build with instructions a learner can follow, instead of the plugin's
- * advice to hand-write ~/.m2/toolchains.xml.
- *
- * <p>Usage: {@code java .mvn/JdkCheck.java <minimum feature version> <discover: true|false>}.
+ * Finds the JDK the kit runs on, from the JDK that runs Maven, which may be older. It looks where
+ * maven-toolchains-plugin looks, and it has two jobs:
+ * <ul>
+ *   <li>{@code check MIN DISCOVER}: before Maven picks a toolchain, and only when Maven's own JDK
+ *       is older than MIN, stop the build with instructions a learner can follow when no JDK is
+ *       new enough (instead of the plugin's advice to hand-write ~/.m2/toolchains.xml);</li>
+ *   <li>{@code run MIN CLASSES -- JAVA-ARGUMENTS}: run a program of the kit ({@code exec:exec@run},
+ *       {@code exec:exec@race}) on a JDK MIN or newer, even when the command has no lifecycle
+ *       phase and so no toolchain was picked; stop with one sentence when CLASSES was never
+ *       compiled.</li>
+ * </ul>
  * Written for Java 11 so that it runs on whatever old JDK Maven happens to use.
  */
-public class JdkCheck {
+public class KitJdk {
     private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"?(1\\.)?(\\d+)");
     private static final Pattern TOOLCHAIN_VERSION = Pattern.compile("<version>\\s*(1\\.)?(\\d+)");
 
-    public static void main(String[] args) throws IOException {
-        int minimum = Integer.parseInt(args[0]);
-        boolean discover = args.length < 2 || !"false".equalsIgnoreCase(args[1].trim());
+    private static final int UNKNOWN = Integer.MAX_VALUE;
 
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length >= 3 && args[0].equals("check")) {
+            check(Integer.parseInt(args[1]), !"false".equalsIgnoreCase(args[2].trim()));
+        } else if (args.length >= 4 && args[0].equals("run") && args[3].equals("--")) {
+            run(Integer.parseInt(args[1]), Paths.get(args[2]), Arrays.asList(args).subList(4, args.length));
+        } else {
+            System.err.println("usage: java .mvn/KitJdk.java check MIN DISCOVER | run MIN CLASSES -- JAVA-ARGUMENTS");
+            System.exit(2);
+        }
+    }
+
+    private static void check(int minimum, boolean discover) throws IOException {
         if (discover) {
             for (Path home : candidateHomes()) {
                 int version = featureVersion(home);
@@ -41,7 +57,42 @@ public class JdkCheck {
         System.exit(1);
     }
 
-    private static final int UNKNOWN = Integer.MAX_VALUE;
+    /** Runs {@code java ARGUMENTS} on the JDK that runs Maven when it is new enough, else on the newest one found. */
+    private static void run(int minimum, Path classes, List<String> javaArguments) throws IOException, InterruptedException {
+        if (!Files.isDirectory(classes)) {
+            System.err.println("Nothing is compiled yet in " + classes + ": put compile before exec:exec in the command,"
+                    + " for example ./mvnw -q compile exec:exec@race");
+            System.exit(1);
+        }
+        Path home = Paths.get(System.getProperty("java.home"));
+        if (Runtime.version().feature() < minimum) {
+            home = newestHome(minimum);
+            if (home == null) {
+                System.err.println(message(minimum, true));
+                System.exit(1);
+            }
+        }
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve("java").toString());
+        command.addAll(javaArguments);
+        Process program = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(program::destroy)); // Ctrl+C stops the program too
+        System.exit(program.waitFor());
+    }
+
+    /** The newest JDK of at least {@code minimum} in the places the toolchains plugin searches, or null. */
+    private static Path newestHome(int minimum) throws IOException {
+        Path best = null;
+        int bestVersion = 0;
+        for (Path home : candidateHomes()) {
+            int version = featureVersion(home);
+            if (version != UNKNOWN && version >= minimum && version > bestVersion) {
+                best = home;
+                bestVersion = version;
+            }
+        }
+        return best;
+    }
 
     /** The folders maven-toolchains-plugin 3.2.0 searches, each a possible JDK home. */
     private static List<Path> candidateHomes() throws IOException {
