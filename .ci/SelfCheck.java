@@ -30,12 +30,18 @@ import org.w3c.dom.NodeList;
  *       tagged {@code demo} must pass.</li>
  * </ol>
  * Every test must carry one of the two tags and a display name that starts with its step ID.
- * Any violation names the test and makes the command fail. Options: {@code --module NAME}
- * checks only that module, even one not yet in the reactor. Plain JDK, runs on Java 17 or newer.
+ * A module without {@code src/exercise/java} (the race) is not a learner module: its tests must
+ * simply pass. Both builds run javadoc's doclint on the code learners read, and every source file
+ * is checked for fully-qualified names where an import belongs. Any violation names the test or
+ * the line and makes the command fail. Options: {@code --module NAME} checks only that module,
+ * even one not yet in the reactor. Plain JDK, runs on Java 17 or newer.
  */
 public class SelfCheck {
     private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
     private static final Pattern STEP_ID = Pattern.compile("^\\d+\\.\\d+\\b");
+    /** A class named by its package inside code, such as {@code java.util.Arrays.sort}: an import belongs there. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile(
+            "\\b(?:java|javax|jdk|com\\.sun|org\\.junit|org\\.assertj|org\\.awaitility|workshop)(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*");
 
     record TestResult(String className, String name, String outcome, String message) {
         boolean passed() {
@@ -72,9 +78,9 @@ public class SelfCheck {
             System.exit(2);
         }
         int solutionsExit = maven(root, logs.resolve("solutions.log"), "[1/2] solutions",
-                with(select, "-B", "test", "-Psolutions", "-Dmaven.test.failure.ignore=true"));
+                with(select, "-B", "test", "-Psolutions,doclint", "-Dmaven.test.failure.ignore=true"));
         int starterExit = maven(root, logs.resolve("starter.log"), "[2/2] starter",
-                with(select, "-B", "test", "-Pstarter-check"));
+                with(select, "-B", "test", "-Pstarter-check,doclint"));
 
         int passed = 0;
         List<String> violations = new ArrayList<>();
@@ -89,6 +95,18 @@ public class SelfCheck {
         for (String module : modules) {
             Path dir = root.resolve(module);
             List<TestResult> solutions = read(dir.resolve("target/solutions/surefire-reports"));
+            if (!Files.isDirectory(dir.resolve("src/exercise/java"))) {
+                List<String> found = new ArrayList<>();
+                check(solutions.isEmpty(), found, module + ": no test ran");
+                for (TestResult t : solutions) {
+                    check(!t.passed(), found, module + ": " + t.label() + " " + t.outcome() + ": " + t.message());
+                }
+                passed += count(solutions, true);
+                System.out.printf("%-22s %-34s %s%n", module, count(solutions, true) + "/" + solutions.size() + " green",
+                        "(not a learner module: no starter code to check)");
+                violations.addAll(found);
+                continue;
+            }
             List<TestResult> exercises = read(dir.resolve("target/starter/reports-exercise"));
             List<TestResult> demos = read(dir.resolve("target/starter/reports-demo"));
             List<String> found = new ArrayList<>();
@@ -117,6 +135,8 @@ public class SelfCheck {
             violations.addAll(found);
         }
 
+        violations.addAll(qualifiedNames(root, modules));
+
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.println();
         if (violations.isEmpty()) {
@@ -128,6 +148,37 @@ public class SelfCheck {
         }
         System.out.println("selfcheck: " + passed + " passed, " + violations.size() + " failed");
         System.exit(violations.isEmpty() ? 0 : 1);
+    }
+
+    /** Lines of code (not comments, imports or strings) that name a class by its package instead of importing it. */
+    private static List<String> qualifiedNames(Path root, List<String> modules) throws IOException {
+        List<Path> folders = new ArrayList<>(List.of(root.resolve("common"), root.resolve("solutions"), root.resolve(".ci"),
+                root.resolve(".mvn")));
+        modules.forEach(m -> folders.add(root.resolve(m).resolve("src")));
+        List<String> found = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            }
+            for (Path file : files) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String code = lines.get(i).replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("//.*", "").strip();
+                    if (code.startsWith("import ") || code.startsWith("package ") || code.startsWith("*") || code.startsWith("/*")) {
+                        continue;
+                    }
+                    Matcher name = QUALIFIED_NAME.matcher(code);
+                    if (name.find()) {
+                        found.add(root.relativize(file) + ":" + (i + 1) + ": " + name.group() + " inline; import it instead");
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static void check(boolean violated, List<String> found, String violation) {

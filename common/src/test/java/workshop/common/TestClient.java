@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** An HTTP/1.1 client for tests: every call is bounded, every answer keeps its status and body. */
 public final class TestClient implements AutoCloseable {
@@ -40,7 +41,7 @@ public final class TestClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + method + " " + pathAndQuery, e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new AssertionError(method + " " + pathAndQuery + " got no answer: " + e.getCause(), e.getCause());
         }
     }

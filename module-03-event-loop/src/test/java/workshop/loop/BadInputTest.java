@@ -3,6 +3,7 @@ package workshop.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -107,7 +108,7 @@ class BadInputTest {
         try (LoopHttpServer server = TestRoutes.start(SMALL_LIMITS);
              RawClient client = RawClient.connect(server.port())) {
             client.send("\r\n\r\n");
-            for (byte b : RawClient.get("/sync/").getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+            for (byte b : RawClient.get("/sync/").getBytes(StandardCharsets.US_ASCII)) {
                 client.send(new byte[] {b});
             }
             RawClient.Reply reply = client.readReply();

@@ -2,6 +2,7 @@ package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +39,7 @@ class ExecuteTest {
 
     /** Runs {@code work} on a new thread and waits; what it throws is thrown here, so the test shows it. */
     private static void onAnotherThread(Runnable work) throws Exception {
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        FutureTask<Void> task = new FutureTask<>(work, null);
         Thread.ofPlatform().name("another-thread").start(task);
         try {
             task.get(10, TimeUnit.SECONDS);
@@ -56,7 +58,7 @@ class ExecuteTest {
              ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Integer> ran = new CopyOnWriteArrayList<>();
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> senders = new java.util.ArrayList<>();
+            List<Future<Object>> senders = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 senders.add(threads.submit(() -> {

@@ -2,6 +2,8 @@ package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +73,7 @@ class KeepAliveTest {
             client.send(RawClient.get("/slow/?ms=200") + RawClient.get("/sync/") + RawClient.get("/async/")
                     + RawClient.get("/nowhere/") + RawClient.get("/slow/?ms=0"));
 
-            List<String> bodies = new java.util.ArrayList<>();
+            List<String> bodies = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 bodies.add(client.readReply().body());
             }
@@ -88,9 +90,9 @@ class KeepAliveTest {
              RawClient client = RawClient.connect(server.port())) {
             byte[] body = new byte[100_000];
             client.send("POST /echo/ HTTP/1.1\r\nHost: t\r\nContent-Length: " + body.length + "\r\n\r\n");
-            client.send(java.util.Arrays.copyOfRange(body, 0, 30_000));
+            client.send(Arrays.copyOfRange(body, 0, 30_000));
             Thread.sleep(50); // let the server see a partial body
-            client.send(java.util.Arrays.copyOfRange(body, 30_000, body.length));
+            client.send(Arrays.copyOfRange(body, 30_000, body.length));
 
             RawClient.Reply reply = client.readReply();
             assertThat(reply.body()).as("answer: %s", reply).isEqualTo("{\"bytes\": 100000}");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -321,7 +323,7 @@ final class Connection implements Runnable {
             } else {
                 int limit = options.maxHeaderBytes() + options.maxBodyBytes();
                 if (in.length < limit) {
-                    byte[] bigger = java.util.Arrays.copyOf(in, Math.min(limit, in.length * 2));
+                    byte[] bigger = Arrays.copyOf(in, Math.min(limit, in.length * 2));
                     in = bigger;
                     inBuffer = ByteBuffer.wrap(bigger).position(end);
                 }
@@ -349,7 +351,7 @@ final class Connection implements Runnable {
             timer.cancel();
         }
         long delay = Math.max(1_000_000L, deadline - System.nanoTime());
-        timer = loop.callLater(java.time.Duration.ofNanos(delay), this::checkTimeouts);
+        timer = loop.callLater(Duration.ofNanos(delay), this::checkTimeouts);
     }
 
     /** Closes a connection that idles, trickles, or no longer reads our answers; otherwise checks again later. */

@@ -1,6 +1,7 @@
 package workshop.loop.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import workshop.common.Json;
@@ -38,7 +39,7 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
     /** The same answer with one more header field. */
     public Response withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Response(status, contentType, body, Map.copyOf(more));
     }
