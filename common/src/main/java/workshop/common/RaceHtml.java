@@ -15,7 +15,7 @@ import java.util.List;
  * queue then look different at a glance, without reading a number.
  */
 public final class RaceHtml {
-    private static final int LEFT = 10;
+    private static final int LEFT = 30;
     private static final int PLOT_WIDTH = 1000;
     private static final int AXIS_HEIGHT = 30;
     private static final int TITLE_HEIGHT = 22;
@@ -100,10 +100,11 @@ public final class RaceHtml {
             g.append(text(top + 16, "bold", row.model().name() + ": " + row.skipped()));
             return g.append("</g>\n").toString();
         }
-        g.append(text(top + 16, "bold", String.format("%s: wall %,.0f ms, at most %d in flight, %d thread(s)%s",
-                row.model().name(), row.burst().wallMs(), row.maxInFlight(), row.threadsUsed(),
-                row.plan().sampled() ? String.format(" (a sample of %d; all %d would take about %,.0f ms, off the right edge)",
-                        row.plan().sent(), row.plan().requests(), row.wallMs()) : "")));
+        g.append(text(top + 16, "bold", row.plan().sampled()
+                ? String.format("%s: at most %d in flight; all %d would take about %,.0f ms (computed from a sample of %d), off the right edge",
+                        row.model().name(), row.maxInFlight(), row.plan().requests(), row.wallMs(), row.plan().sent())
+                : String.format("%s: wall %,.0f ms, at most %d in flight, %d thread(s)",
+                        row.model().name(), row.burst().wallMs(), row.maxInFlight(), row.threadsUsed())));
         List<InFlightCounter.Span> spans = new ArrayList<>(row.spans());
         spans.sort(Comparator.comparingDouble(InFlightCounter.Span::startMs));
         double origin = spans.isEmpty() ? 0 : spans.get(0).startMs();

@@ -39,7 +39,7 @@ class RaceHtmlTest {
         String page = Files.readString(RaceHtml.write(report, "Test <race>", dir.resolve("page.html")));
 
         assertThat(page).contains("<title>Test &lt;race&gt;</title>", "data-axis-ms=");
-        double axisEnd = 10 + 1000; // the plot's left margin plus its width
+        double axisEnd = 30 + 1000; // the plot's left margin plus its width
         Matcher lane = LANE.matcher(page);
         int lanes = 0;
         while (lane.find()) {
