@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  *   <li>{@code check MIN DISCOVER}: before Maven picks a toolchain, and only when Maven's own JDK
  *       is older than MIN, stop the build with instructions a learner can follow when no JDK is
  *       new enough (instead of the plugin's advice to hand-write ~/.m2/toolchains.xml);</li>
- *   <li>{@code run MIN CLASSES -- JAVA-ARGUMENTS}: run a program of the kit ({@code exec:exec@run},
+ *   <li>{@code run MIN CLASSES GOAL -- JAVA-ARGUMENTS}: run a program of the kit ({@code exec:exec@run},
  *       {@code exec:exec@race}) on a JDK MIN or newer, even when the command has no lifecycle
- *       phase and so no toolchain was picked; stop with one sentence when CLASSES was never
+ *       phase and so no toolchain was picked; say so in one sentence when CLASSES was never
  *       compiled.</li>
  * </ul>
  * Written for Java 11 so that it runs on whatever old JDK Maven happens to use.
@@ -33,10 +33,10 @@ public class KitJdk {
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length >= 3 && args[0].equals("check")) {
             check(Integer.parseInt(args[1]), !"false".equalsIgnoreCase(args[2].trim()));
-        } else if (args.length >= 4 && args[0].equals("run") && args[3].equals("--")) {
-            run(Integer.parseInt(args[1]), Paths.get(args[2]), Arrays.asList(args).subList(4, args.length));
+        } else if (args.length >= 5 && args[0].equals("run") && args[4].equals("--")) {
+            run(Integer.parseInt(args[1]), Paths.get(args[2]), args[3], Arrays.asList(args).subList(5, args.length));
         } else {
-            System.err.println("usage: java .mvn/KitJdk.java check MIN DISCOVER | run MIN CLASSES -- JAVA-ARGUMENTS");
+            System.err.println("usage: java .mvn/KitJdk.java check MIN DISCOVER | run MIN CLASSES GOAL -- JAVA-ARGUMENTS");
             System.exit(2);
         }
     }
@@ -57,12 +57,17 @@ public class KitJdk {
         System.exit(1);
     }
 
-    /** Runs {@code java ARGUMENTS} on the JDK that runs Maven when it is new enough, else on the newest one found. */
-    private static void run(int minimum, Path classes, List<String> javaArguments) throws IOException, InterruptedException {
+    /**
+     * Runs {@code java ARGUMENTS} on the JDK that runs Maven when it is new enough, else on the newest
+     * one found; {@code goal} is the Maven goal that asked ({@code exec:exec@race}), for the message.
+     */
+    private static void run(int minimum, Path classes, String goal, List<String> javaArguments)
+            throws IOException, InterruptedException {
         if (!Files.isDirectory(classes)) {
-            System.err.println("Nothing is compiled yet in " + classes + ": put compile before exec:exec in the command,"
-                    + " for example ./mvnw -q compile exec:exec@race");
-            System.exit(1);
+            // Said in one sentence and ended with status 0: a failing status would bury it under exec-maven-plugin's stack trace.
+            System.out.println("Nothing is compiled yet in " + classes + ", so nothing ran: put compile before "
+                    + goal + ", as in ./mvnw -q compile " + goal);
+            System.exit(0);
         }
         Path home = Paths.get(System.getProperty("java.home"));
         if (Runtime.version().feature() < minimum) {
