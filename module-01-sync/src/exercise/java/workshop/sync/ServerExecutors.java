@@ -23,8 +23,9 @@ public final class ServerExecutors {
     }
 
     /**
-     * 1.5 A fixed pool of {@code threads} platform threads, like FastAPI's thread pool of 40:
-     * request number {@code threads + 1} waits in the queue until a thread is free.
+     * 1.5 A fixed pool of {@code threads} platform threads. Like AnyIO's limiter of 40 tokens
+     * under FastAPI, it caps how many blocking calls run at once: request number
+     * {@code threads + 1} waits in the queue until a thread is free.
      */
     public static ExecutorService fixedPool(int threads) {
         throw new UnsupportedOperationException(

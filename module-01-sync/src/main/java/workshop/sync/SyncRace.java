@@ -14,7 +14,7 @@ import workshop.common.RaceServer;
  * {@link #main} races them: {@code ../mvnw -q compile exec:exec@race}.
  */
 public final class SyncRace {
-    /** FastAPI's default: AnyIO lets 40 {@code def} endpoints run at once. */
+    /** FastAPI's default: AnyIO's limiter lets 40 offloaded calls ({@code def} endpoints and dependencies) run at once. */
     public static final int POOL_SIZE = 40;
 
     private SyncRace() {

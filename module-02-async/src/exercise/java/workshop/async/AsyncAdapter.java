@@ -39,7 +39,8 @@ public final class AsyncAdapter {
      * <ol>
      *   <li>call the handler; if it throws instead of returning a future (a bad parameter is
      *       often found before any waiting starts), treat that as a failed future;</li>
-     *   <li>give up waiting after {@code deadline} ({@link CompletableFuture#orTimeout});</li>
+     *   <li>give up waiting after {@code deadline} ({@link CompletableFuture#orTimeout}: it fails the
+     *       future with a {@link java.util.concurrent.TimeoutException}, and the work itself goes on);</li>
      *   <li>turn answer or failure into a response with {@link #toResponse} ({@link CompletableFuture#handle}).</li>
      * </ol>
      * Never call {@code join()} or {@code get()} here: this runs on the dispatcher thread.

@@ -34,10 +34,12 @@ public final class FanOut {
 
     /**
      * 2.7 Fetches every part <em>at once</em> and answers 200 with their JSON objects merged into
-     * one ({@link JsonObjects#merge}), in the order of {@code parts}: the Java {@code asyncio.gather}.
-     * Start all the calls first, then wait for all of them with {@link CompletableFuture#allOf};
-     * it should take about as long as the slowest part, not the sum. If one part fails, the whole
-     * answer fails with that part's {@link DownstreamException}.
+     * one ({@link JsonObjects#merge}), in the order of {@code parts}: the Java {@code asyncio.gather}
+     * when every part succeeds. Start all the calls first, then wait for all of them with
+     * {@link CompletableFuture#allOf}; it should take about as long as the slowest part, not the sum.
+     * If a part fails, {@code allOf} still waits for the others, then fails with that part's
+     * {@link DownstreamException} inside a {@link java.util.concurrent.CompletionException}, which
+     * your 2.3 mapping unwraps. ({@code gather} would raise the first failure at once.)
      */
     public static CompletableFuture<JsonResponse> aggregate(HttpClient client, List<URI> parts, Duration timeout) {
         throw new UnsupportedOperationException(

@@ -16,7 +16,8 @@ import workshop.common.QueryParams;
  * Plugs an {@link AsyncHandler} into the JDK's {@link com.sun.net.httpserver.HttpServer}
  * (register it with {@link JdkHttpServer#routeRaw}). {@code handle} returns as soon as the
  * handler has started, so the calling thread is free for the next request; the response is
- * written later, by whichever thread completes the future.
+ * written later, by whichever thread completes the future (or at once, by the calling thread,
+ * when the future is already complete: a stage attached to a completed future runs right away).
  *
  * <p>The request counts as in flight from its start until its response is ready to be written,
  * even though no thread is busy with it in between: that is what lets tests see a thousand of

@@ -34,7 +34,10 @@ public final class FanOut {
                 });
     }
 
-    /** 2.7 Calls every part at once and merges their JSON objects: as slow as the slowest, not the sum. */
+    /**
+     * 2.7 Calls every part at once and merges their JSON objects: as slow as the slowest, not the sum.
+     * A failed part fails the answer only once every part has finished ({@code allOf} waits for all).
+     */
     public static CompletableFuture<JsonResponse> aggregate(HttpClient client, List<URI> parts, Duration timeout) {
         List<CompletableFuture<String>> calls = parts.stream()
                 .map(part -> fetch(client, part, timeout))
