@@ -39,6 +39,12 @@ import workshop.loop.http.ServerOptions;
  */
 public final class PitfallServer implements AutoCloseable {
     /**
+     * How many legacy calls may run at once (4.2): FastAPI's number, the 40 tokens of the AnyIO
+     * limiter that {@code run_in_threadpool} waits on. Further calls wait in line for a free thread.
+     */
+    public static final int LEGACY_LIMIT = 40;
+
+    /**
      * The latencies of the pretend back ends, when the loop reports a slow callback, and whether
      * it prints its reports as they happen (the race turns that off and summarizes them itself).
      */
@@ -190,7 +196,7 @@ public final class PitfallServer implements AutoCloseable {
 
     private ExecutorService legacyExecutor() {
         if (legacyExecutor == null) {
-            legacyExecutor = NonBlockingHandlers.legacyExecutor();
+            legacyExecutor = NonBlockingHandlers.legacyExecutor(LEGACY_LIMIT);
         }
         return legacyExecutor;
     }
