@@ -137,8 +137,9 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     /**
-     * Runs a handler as a loop task of its own, named after its route, as asyncio runs each
-     * request as a named Task: a slow-callback report then says which endpoint held the loop.
+     * Runs a handler as a loop task of its own, named after its route, so a slow-callback report
+     * says which endpoint held the loop. (uvicorn also starts an asyncio Task per request, but
+     * leaves it the default name {@code Task-N}: asyncio's report shows that and the coroutine.)
      * The handler counts as in flight from the moment it starts running until its answer is ready.
      */
     private Handler task(String route, Handler handler) {
