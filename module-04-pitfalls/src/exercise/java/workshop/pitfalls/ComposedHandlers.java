@@ -35,7 +35,8 @@ public final class ComposedHandlers {
      * {@code get()}: the loop thread must not wait.
      *
      * <p>{@link CompletableFuture#thenCombine} joins two futures into one; it is the Java
-     * {@code asyncio.gather} for two.
+     * {@code asyncio.gather} for two, as long as both succeed (on a failure, {@code gather}
+     * reports it at once, {@code thenCombine} only once both are done).
      */
     public static CompletableFuture<Response> quote(Catalog catalog, String item) {
         throw new UnsupportedOperationException(

@@ -31,13 +31,23 @@ public final class NonBlockingHandlers {
     }
 
     /**
-     * 4.2 The executor that runs the legacy client's blocking calls: the pool behind
-     * {@code asyncio.to_thread}. Every call parks its thread for the whole round trip, so it
-     * needs as many threads as there are calls waiting at once.
+     * 4.2 The executor that runs the legacy client's blocking calls: the Java twin of the thread
+     * pool behind {@code asyncio.to_thread} and of the limit behind FastAPI's
+     * {@code run_in_threadpool}. Both are bounded, and so is this one.
+     *
+     * <p>The contract: at most {@code limit} calls run at the same time (the server asks for
+     * {@link PitfallServer#LEGACY_LIMIT}); a call that arrives while {@code limit} are running
+     * waits in line, first come first served, until one of them ends. No call is refused and none
+     * is lost. Each running call holds its thread for the whole round trip, so {@code limit} is
+     * also the most calls the library, and whatever stands behind it, ever sees at once.
+     *
+     * @param limit how many blocking calls may run at once
+     * @return an executor that never runs more than {@code limit} tasks at the same time
      */
-    public static ExecutorService legacyExecutor() {
+    public static ExecutorService legacyExecutor(int limit) {
         throw new UnsupportedOperationException(
-                "TODO 4.2: return an executor for blocking calls from legacyExecutor() in "
+                "TODO 4.2: return an executor that runs at most limit blocking calls at once (the others wait in line) "
+                        + "from legacyExecutor() in "
                         + "src/exercise/java/workshop/pitfalls/NonBlockingHandlers.java (README.md, step 4.2)");
     }
 

@@ -2,6 +2,7 @@ package workshop.pitfalls;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import workshop.loop.http.Response;
 
 /**
@@ -29,9 +30,22 @@ final class BrokenHandlers {
         return CompletableFuture.completedFuture(cpu.hashFor(payload, cpuTime));
     }
 
-    /** 4.4 Forgetting to await: the write starts, the answer goes out at once, and a failed write is never seen. */
+    /**
+     * 4.4 A dropped future, Python's task that nobody awaits ({@code asyncio.create_task(store.save(item))}):
+     * the write starts, the answer goes out at once, and a failed write reaches nobody.
+     */
     static CompletableFuture<Response> saveAndForget(ItemStore store, String item) {
         store.save(item); // the returned future is dropped: nobody waits for the write or hears that it failed
+        return Response.ok("saved", item).now();
+    }
+
+    /**
+     * 4.4 Python's coroutine that nobody awaits ({@code store.save(item)} without {@code await}): it
+     * is only built, and its body never runs. A Java call always starts its work, so the Java
+     * shape of that mistake is a {@link Supplier} of the write that nobody calls.
+     */
+    static CompletableFuture<Response> saveNeverCalled(ItemStore store, String item) {
+        Supplier<CompletableFuture<String>> write = () -> store.save(item); // built, never called: no write starts
         return Response.ok("saved", item).now();
     }
 

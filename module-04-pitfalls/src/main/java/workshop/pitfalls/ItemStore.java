@@ -17,6 +17,11 @@ import workshop.loop.EventLoop;
  * write fails. Items whose name starts with {@code broken} always fail, so the unhappy path can
  * be tried from curl. Call its methods on the loop thread, as handlers do.
  *
+ * <p>A write that fails while nothing is chained onto its future is a failure nobody will hear
+ * of: the store counts it ({@link #failuresNobodyAwaited()}) and prints one line, as asyncio
+ * logs {@code Task exception was never retrieved} for a failed task that nobody awaited. (asyncio
+ * notices when the forgotten task is garbage-collected; the store notices when the write fails.)
+ *
  * <p>Tests can hold every write ({@link #holdWrites()}) and let them finish when they choose
  * ({@link #releaseWrites()}), to look at the moment between "write started" and "write done".
  */
@@ -27,7 +32,9 @@ public final class ItemStore {
     private final Duration writeLatency;
     private final Set<String> saved = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pendingWrites = new AtomicInteger();
+    private final AtomicInteger startedWrites = new AtomicInteger();
     private final AtomicInteger failedWrites = new AtomicInteger();
+    private final AtomicInteger failuresNobodyAwaited = new AtomicInteger();
     private final List<Runnable> heldWrites = new ArrayList<>(); // loop thread only
     private volatile boolean holding;
 
@@ -54,6 +61,7 @@ public final class ItemStore {
     /** Starts writing {@code item}; the future completes with the item once it is stored. */
     public CompletableFuture<String> save(String item) {
         CompletableFuture<String> written = new CompletableFuture<>();
+        startedWrites.incrementAndGet();
         pendingWrites.incrementAndGet();
         Runnable finish = () -> finishWrite(item, written);
         if (holding) {
@@ -68,7 +76,14 @@ public final class ItemStore {
         pendingWrites.decrementAndGet();
         if (item.startsWith("broken")) {
             failedWrites.incrementAndGet();
-            written.completeExceptionally(new IllegalStateException("disk full while saving " + item));
+            IllegalStateException failure = new IllegalStateException("disk full while saving " + item);
+            if (written.getNumberOfDependents() == 0) { // no stage waits on this future: the failure reaches nobody
+                failuresNobodyAwaited.incrementAndGet();
+                System.out.printf("%s: the write of %s failed (%s) and nothing was waiting for its future;"
+                        + " asyncio would log \"Task exception was never retrieved\"%n",
+                        loop.threadName(), item, failure.getMessage());
+            }
+            written.completeExceptionally(failure);
         } else {
             saved.add(item);
             written.complete(item);
@@ -99,8 +114,18 @@ public final class ItemStore {
         return pendingWrites.get();
     }
 
-    /** Writes that failed; a failure nobody waited for is lost, except here. */
+    /** Writes started so far, finished or not. */
+    public int startedWrites() {
+        return startedWrites.get();
+    }
+
+    /** Writes that failed, whether or not anyone heard of it. */
     public int failedWrites() {
         return failedWrites.get();
+    }
+
+    /** Writes that failed while nothing was chained onto their future: failures nobody will ever see. */
+    public int failuresNobodyAwaited() {
+        return failuresNobodyAwaited.get();
     }
 }

@@ -32,9 +32,10 @@ public final class PitfallRace {
                         + " (module 04, step 4.1)", RaceModel.UNBOUNDED, (address, ms) -> serve(address, ms, "/slow/?ms=" + ms)),
                 new RaceModel("blocking library on the loop", "a blocking call hidden in a library, called from async def"
                         + " (module 04, step 4.2)", 1, (address, ms) -> serve(address, ms, "/legacy-blocking/?key=k")),
-                new RaceModel("blocking library offloaded (fix of 4.2)", "asyncio.to_thread: the call waits on another"
-                        + " thread, the answer comes back to the loop (module 04, step 4.2)",
-                        RaceModel.UNBOUNDED, (address, ms) -> serve(address, ms, "/legacy/?key=k")));
+                new RaceModel("blocking library offloaded (fix of 4.2)", "asyncio.to_thread, FastAPI's run_in_threadpool:"
+                        + " at most " + PitfallServer.LEGACY_LIMIT + " calls block at once on the offload pool (FastAPI's"
+                        + " limit), the others wait in line, and every answer comes back to the loop (module 04, step 4.2)",
+                        PitfallServer.LEGACY_LIMIT, (address, ms) -> serve(address, ms, "/legacy/?key=k")));
     }
 
     /** A fresh pitfall server whose blocking library takes {@code ms}, on {@code address}. */

@@ -28,16 +28,23 @@ import workshop.loop.http.ServerOptions;
  * so the only difference is the handler.
  *
  * <pre>
- * GET  /sync/                 answers at once: is the loop free?
- * GET  /blocking/?ms=N        4.1 broken: Thread.sleep on the loop    GET  /slow/?ms=N     4.1 fixed
- * GET  /legacy-blocking/?key= 4.2 broken: blocking call on the loop  GET  /legacy/?key=K  4.2 fixed
- * GET  /hash-blocking/?ms=N   4.3 broken: CPU work on the loop       GET  /hash/?ms=N     4.3 fixed
- * POST /save-forgot/?item=I   4.4 broken: the write is not awaited   POST /save/?item=I   4.4 fixed
- * POST /save-then-apply/?item=I 4.4 broken: thenApply, not thenCompose
- * GET  /quote-join/?item=I    4.5 broken: join() on the loop         GET  /quote/?item=I  4.5 fixed
+ * GET  /sync/                     answers at once: is the loop free?
+ * GET  /blocking/?ms=N            4.1 broken: Thread.sleep on the loop   GET  /slow/?ms=N     4.1 fixed
+ * GET  /legacy-blocking/?key=K    4.2 broken: blocking call on the loop  GET  /legacy/?key=K  4.2 fixed
+ * GET  /hash-blocking/?ms=N       4.3 broken: CPU work on the loop       GET  /hash/?ms=N     4.3 fixed
+ * POST /save-forgot/?item=I       4.4 broken: the write's future dropped POST /save/?item=I   4.4 fixed
+ * POST /save-never-called/?item=I 4.4 broken: the write never starts
+ * POST /save-then-apply/?item=I   4.4 broken: thenApply, not thenCompose
+ * GET  /quote-join/?item=I        4.5 broken: join() on the loop         GET  /quote/?item=I  4.5 fixed
  * </pre>
  */
 public final class PitfallServer implements AutoCloseable {
+    /**
+     * How many legacy calls may run at once (4.2): FastAPI's number, the 40 tokens of the AnyIO
+     * limiter that {@code run_in_threadpool} waits on. Further calls wait in line for a free thread.
+     */
+    public static final int LEGACY_LIMIT = 40;
+
     /**
      * The latencies of the pretend back ends, when the loop reports a slow callback, and whether
      * it prints its reports as they happen (the race turns that off and summarizes them itself).
@@ -119,6 +126,8 @@ public final class PitfallServer implements AutoCloseable {
                                 .thenApply(this::hashAnswer)))
                 .post("/save-forgot/", task("POST /save-forgot/", request ->
                         BrokenHandlers.saveAndForget(store, required(request.query(), "item"))))
+                .post("/save-never-called/", task("POST /save-never-called/", request ->
+                        BrokenHandlers.saveNeverCalled(store, required(request.query(), "item"))))
                 .post("/save-then-apply/", task("POST /save-then-apply/", request ->
                         BrokenHandlers.saveWithThenApply(store, required(request.query(), "item"))))
                 .post("/save/", task("POST /save/", request -> ComposedHandlers.save(store, required(request.query(), "item"))))
@@ -128,8 +137,9 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     /**
-     * Runs a handler as a loop task of its own, named after its route, as asyncio runs each
-     * request as a named Task: a slow-callback report then says which endpoint held the loop.
+     * Runs a handler as a loop task of its own, named after its route, so a slow-callback report
+     * says which endpoint held the loop. (uvicorn also starts an asyncio Task per request, but
+     * leaves it the default name {@code Task-N}: asyncio's report shows that and the coroutine.)
      * The handler counts as in flight from the moment it starts running until its answer is ready.
      */
     private Handler task(String route, Handler handler) {
@@ -190,7 +200,7 @@ public final class PitfallServer implements AutoCloseable {
 
     private ExecutorService legacyExecutor() {
         if (legacyExecutor == null) {
-            legacyExecutor = NonBlockingHandlers.legacyExecutor();
+            legacyExecutor = NonBlockingHandlers.legacyExecutor(LEGACY_LIMIT);
         }
         return legacyExecutor;
     }
@@ -296,7 +306,7 @@ public final class PitfallServer implements AutoCloseable {
         System.out.printf("  seq 5 | xargs -P5 -I{} curl -s '%s/blocking/?ms=1000'   # 5 s: the loop sleeps%n", base);
         System.out.printf("  seq 5 | xargs -P5 -I{} curl -s '%s/slow/?ms=1000'       # 1 s: loop.sleep%n", base);
         System.out.printf("  curl -s '%s/legacy/?key=apple'   curl -s '%s/hash/?ms=500'%n", base, base);
-        System.out.printf("  curl -s -X POST '%s/save-forgot/?item=broken-1'   # 200, yet the write failed%n", base);
+        System.out.printf("  curl -s -X POST '%s/save-forgot/?item=broken-1'   # 200, yet the write failed (reported here)%n", base);
         System.out.printf("  curl -s -X POST '%s/save/?item=broken-1'          # 500: the failure is seen%n", base);
         System.out.printf("  curl -s '%s/quote/?item=apple'   (not /quote-join/: it hangs the server for good)%n", base);
         System.out.println("Slow-callback reports appear here. Press Ctrl+C to stop.");

@@ -46,6 +46,7 @@ class ComposedSaveTest {
             TestClient.Reply answer = LoopTesting.reply(reply);
             assertThat(answer.status()).as("answer for a failed write: %s", answer).isEqualTo(500);
             assertThat(answer.body()).contains("disk full");
+            assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isZero();
         }
     }
 
@@ -57,7 +58,7 @@ class ComposedSaveTest {
 
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
             assertThat(answer.body()).contains("item must be");
-            assertThat(server.store().pendingWrites() + server.store().saved().size()).isZero();
+            assertThat(server.store().startedWrites()).as("writes started for an item that failed validation").isZero();
         }
     }
 }

@@ -9,13 +9,35 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.TestClient;
 
-/** Forgetting to await, in its two Java shapes: a dropped future, and thenApply where thenCompose was meant. */
+/**
+ * Forgetting to await, in Python's two shapes and Java's third: a Supplier nobody calls (Python's
+ * coroutine nobody awaits: the work never starts), a dropped future (Python's task nobody awaits:
+ * the work runs and its failure reaches nobody), and thenApply where thenCompose was meant.
+ */
 @Tag("demo")
 @Tag("step-4.4")
 class ForgottenFutureDemoTest {
 
     @Test
-    @DisplayName("4.4 a dropped future: POST /save-forgot/ answers 200 while the write has not even finished")
+    @DisplayName("4.4 a Supplier nobody calls, like Python's coroutine nobody awaits: POST /save-never-called/"
+            + " answers 200, and the write never even starts")
+    void theWorkNeverStarts() throws Exception {
+        try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
+            TestClient.Reply reply = client.send("POST", "/save-never-called/?item=apple");
+            server.loop().runOnLoop(() -> null); // the handler's task has ended: whatever it started has started
+
+            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("{\"saved\": \"apple\"}");
+            assertThat(server.store().startedWrites()).as("writes started by a handler that said 'saved'").isZero();
+            System.out.printf("4.4 Supplier nobody called: the client was told \"saved\", writes started: %d."
+                    + " Python would warn \"RuntimeWarning: coroutine 'ItemStore.save' was never awaited\"; Java says nothing.%n",
+                    server.store().startedWrites());
+        }
+    }
+
+    @Test
+    @DisplayName("4.4 a dropped future, like Python's task nobody awaits: POST /save-forgot/ answers 200 while the"
+            + " write has not even finished")
     void theAnswerGoesOutBeforeTheWork() throws Exception {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             server.store().holdWrites();
@@ -26,21 +48,27 @@ class ForgottenFutureDemoTest {
             assertThat(server.store().pendingWrites()).as("writes still running after the 200").isEqualTo(1);
             assertThat(server.store().saved()).as("items stored when the client was told 'saved'").doesNotContain("apple");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.store().saved().contains("apple"));
+            await().atMost(Duration.ofSeconds(5)).alias("the write of apple, released by the test, is stored")
+                    .until(() -> server.store().saved().contains("apple"));
         }
     }
 
     @Test
-    @DisplayName("4.4 a dropped future: a write that fails still gets a 200, and the failure is never seen")
-    void theFailureVanishes() throws Exception {
+    @DisplayName("4.4 a dropped future: a write that fails still gets a 200, and the store reports the failure nobody"
+            + " awaited, as asyncio logs \"Task exception was never retrieved\"")
+    void theFailureReachesNobody() throws Exception {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             server.store().holdWrites();
 
             TestClient.Reply reply = client.send("POST", "/save-forgot/?item=broken-disk");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.store().failedWrites() == 1);
+            await().atMost(Duration.ofSeconds(5)).alias("the write of broken-disk, released by the test, has failed")
+                    .until(() -> server.store().failedWrites() == 1);
 
             assertThat(reply.status()).as("what the client was told about a write that failed: %s", reply).isEqualTo(200);
+            assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isEqualTo(1);
+            System.out.printf("4.4 dropped future: the client was told \"saved\"; writes failed: %d, of which nothing"
+                    + " was waiting for %d.%n", server.store().failedWrites(), server.store().failuresNobodyAwaited());
         }
     }
 
@@ -56,7 +84,8 @@ class ForgottenFutureDemoTest {
             assertThat(server.store().pendingWrites()).as("writes still running after the 200").isEqualTo(1);
             assertThat(server.store().saved()).doesNotContain("apple");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.store().saved().contains("apple"));
+            await().atMost(Duration.ofSeconds(5)).alias("the write of apple, released by the test, is stored")
+                    .until(() -> server.store().saved().contains("apple"));
         }
     }
 }

@@ -1,11 +1,16 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,36 +18,91 @@ import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
+/**
+ * 4.2's fix, the Java {@code asyncio.to_thread}: blocking calls run on a bounded executor and the
+ * answer comes back to the loop. The test holds every lookup, so it can count them while they run:
+ * a burst of 100 must fill the bound exactly, never go past it, and leave the rest waiting in line.
+ */
 @Tag("exercise")
 @Tag("step-4.2")
 class OffloadLegacyTest {
-    private static final int REQUESTS = 16;
+    private static final int REQUESTS = 100;
+    private static final int LIMIT = PitfallServer.LEGACY_LIMIT;
+    /** How long the bound must hold once it is full: far longer than any executor takes to start a task. */
+    private static final Duration STAYS_FULL = Duration.ofMillis(500);
 
     @Test
-    @DisplayName("4.2 GET /legacy/ offloaded: 16 blocking lookups of 1.5 s run at once off the loop, resume on the loop thread, and the handler is never a slow callback")
-    void blockingCallsRunOffTheLoop() throws Exception {
-        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withLegacyLatency(Duration.ofMillis(1500));
+    @DisplayName("4.2 GET /legacy/ offloaded: of 100 blocking lookups, never more than 40 run at once, the other 60"
+            + " wait in line while the loop still answers /sync/, and every answer resumes on the loop thread")
+    void aBoundedOffloadThatResumesOnTheLoop() throws Exception {
+        PitfallServer.Settings settings = PitfallServer.Settings.defaults().withLegacyLatency(Duration.ofMillis(100));
         try (PitfallServer server = LoopTesting.start(settings); TestClient client = new TestClient(server.uri())) {
             int seen = LoopTesting.warmUp(server, client);
+            String loopThread = server.loop().threadName();
             TestClient.Reply first = client.get("/legacy/?key=first");
             assertThat(first.status()).as("GET /legacy/?key=first answered %s", first).isEqualTo(200);
             assertThat(first.body()).isEqualTo("{\"key\": \"first\", \"value\": \"value of first\", \"resumedOn\": \""
-                    + server.loop().threadName() + "\"}");
+                    + loopThread + "\"}");
 
-            List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> client.getAsync("/legacy/?key=k" + i)).toList();
-            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8));
-            Overlap.awaitFinished(server.counter(), 2 + REQUESTS, Duration.ofSeconds(15));
+            LegacyClient legacy = server.legacy();
+            List<CompletableFuture<TestClient.Reply>> replies;
+            TestClient.Reply ping;
+            legacy.holdCalls();
+            try {
+                replies = IntStream.range(0, REQUESTS).mapToObj(i -> client.getAsync("/legacy/?key=k" + i)).toList();
+                untilOrFail(String.format("%d lookups running at once and all %d requests waiting on the loop", LIMIT, REQUESTS),
+                        await().atMost(Duration.ofSeconds(8)),
+                        () -> legacy.inFlight() >= LIMIT && server.counter().inFlight() >= REQUESTS, legacy, server);
+                untilOrFail(String.format("exactly %d lookups running for %d ms, the other %d in line", LIMIT,
+                                STAYS_FULL.toMillis(), REQUESTS - LIMIT),
+                        await().during(STAYS_FULL).atMost(STAYS_FULL.plusSeconds(3)),
+                        () -> legacy.inFlight() == LIMIT, legacy, server);
+                ping = client.get("/sync/"); // the loop is free while 60 calls wait in line
+            } finally {
+                legacy.releaseCalls();
+            }
+            Overlap.awaitFinished(server.counter(), 3 + REQUESTS, Duration.ofSeconds(15));
 
+            assertThat(ping.status()).as("GET /sync/ while the bound was full: %s", ping).isEqualTo(200);
             for (CompletableFuture<TestClient.Reply> reply : replies) {
                 TestClient.Reply answer = LoopTesting.reply(reply);
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
+                assertThat(answer.body()).as("every lookup must resume on the loop thread").endsWith(
+                        "\"resumedOn\": \"" + loopThread + "\"}");
             }
-            assertThat(server.legacy().maxInFlight()).as("legacy calls in progress at once").isEqualTo(REQUESTS);
+            assertThat(legacy.maxInFlight()).as("legacy calls running at once, with a limit of %d", LIMIT).isEqualTo(LIMIT);
             assertThat(server.answersOnLoop()).as("answers counted on the loop thread").isEqualTo(1 + REQUESTS);
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /legacy/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+        }
+    }
+
+    /**
+     * Awaits {@code condition}, but fails at once, with what went wrong, as soon as more calls run
+     * than the limit allows; and says what it saw if the bound is never filled.
+     */
+    private static void untilOrFail(String what, ConditionFactory wait, Callable<Boolean> condition,
+                                    LegacyClient legacy, PitfallServer server) {
+        try {
+            wait.alias(what).pollInterval(Duration.ofMillis(10))
+                    .failFast(() -> legacy.maxInFlight() > LIMIT)
+                    .until(condition);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError(String.format(
+                    "expected never more than %d blocking lookups at once (legacyExecutor(%d)), but %d ran together"
+                            + "%s. An executor without a bound passes a whole burst to the library, and to"
+                            + " whatever stands behind it; asyncio.to_thread and FastAPI's run_in_threadpool make the"
+                            + " extra calls wait in line. Return an executor that runs at most limit calls at once, and"
+                            + " run the call on blockingPool (README.md, step 4.2)",
+                    LIMIT, LIMIT, legacy.maxInFlight(), legacy.usedVirtualThreads() ? ", each on a new virtual thread"
+                            : String.format(", on %d different threads", legacy.threadsUsed())));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format(
+                    "expected %s, but the most lookups running at once was %d (%d now), with %d of %d requests waiting on the"
+                            + " loop. legacyExecutor(%d) must let %d calls run together: a smaller pool makes lookups"
+                            + " queue for no reason (README.md, step 4.2)",
+                    what, legacy.maxInFlight(), legacy.inFlight(), server.counter().inFlight(), REQUESTS, LIMIT, LIMIT));
         }
     }
 }

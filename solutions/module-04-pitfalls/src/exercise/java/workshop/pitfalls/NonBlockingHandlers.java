@@ -18,12 +18,15 @@ public final class NonBlockingHandlers {
         return loop.sleep(wait).thenApply(done -> Response.ok("message", "done"));
     }
 
-    /** 4.2 A virtual thread per blocking call: each waiting call parks a cheap thread, never the loop. */
-    public static ExecutorService legacyExecutor() {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("legacy-", 0).factory());
+    /**
+     * 4.2 A fixed pool of {@code limit} threads, like FastAPI's 40 tokens: at most {@code limit}
+     * calls run at once, and the others wait in the pool's queue (first come, first served).
+     */
+    public static ExecutorService legacyExecutor(int limit) {
+        return Executors.newFixedThreadPool(limit, Thread.ofPlatform().name("legacy-", 0).factory());
     }
 
-    /** 4.2 The Java asyncio.to_thread: block on the pool, then continue on the loop thread. */
+    /** 4.2 The Java {@code await asyncio.to_thread(...)}: block on the pool, then continue on the loop thread. */
     public static CompletableFuture<String> lookup(LegacyClient legacy, String key, Executor blockingPool, Executor loop) {
         return CompletableFuture.supplyAsync(() -> legacy.lookup(key), blockingPool)
                 .thenApplyAsync(value -> value, loop); // hop back: what follows runs on the loop thread
