@@ -67,6 +67,15 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads one whole answer (head and Content-Length body), or fails saying what did arrive. */
     public Reply readReply() throws IOException {
+        return readReply(true);
+    }
+
+    /** Reads the answer to a HEAD request: its head only, whatever Content-Length says (RFC 9110 §9.3.2). */
+    public Reply readReplyToHead() throws IOException {
+        return readReply(false);
+    }
+
+    private Reply readReply(boolean withBody) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!endsWithBlankLine(head)) {
             int b = in.read();
@@ -84,7 +93,7 @@ public final class RawClient implements AutoCloseable {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
         byte[] body = in.readNBytes(length);
         if (body.length < length) {
             throw new AssertionError("the body ended after " + body.length + " of " + length + " bytes: " + headText);
