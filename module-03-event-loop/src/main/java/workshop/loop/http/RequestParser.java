@@ -7,6 +7,7 @@ import static workshop.loop.http.HttpSyntax.isVisible;
 import static workshop.loop.http.HttpSyntax.visible;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ import java.util.List;
  * status the RFC calls for; the connection answers it and closes.
  */
 public final class RequestParser {
+    private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+    private static final String[] FIELD_NAMES = {"Host", "Content-Length", "Content-Type", "Transfer-Encoding",
+        "Connection", "Expect", "User-Agent", "Accept", "Accept-Encoding"};
     private final ServerOptions options;
     // How far we have looked into the buffer's unread bytes for the end of the current head.
     private int scanned;        // bytes already searched
@@ -80,20 +84,21 @@ public final class RequestParser {
         return -1;
     }
 
+    /** Parses a whole head by the indexes of its parts; only the target and the field values become new Strings. */
     private RequestHead parseHead(String text) {
-        int requestLineEnd = text.indexOf("\r\n");
-        String requestLine = text.substring(0, requestLineEnd);
-        int firstSpace = requestLine.indexOf(' ');
-        int secondSpace = requestLine.indexOf(' ', firstSpace + 1);
-        if (firstSpace <= 0 || secondSpace < 0 || requestLine.indexOf(' ', secondSpace + 1) >= 0) {
-            throw new HttpError(400, "malformed request line: " + visible(requestLine));
+        int lineEnd = text.indexOf("\r\n");
+        int firstSpace = text.indexOf(' ');
+        int secondSpace = text.indexOf(' ', firstSpace + 1);
+        if (firstSpace <= 0 || secondSpace < 0 || secondSpace > lineEnd || text.lastIndexOf(' ', lineEnd) != secondSpace) {
+            throw new HttpError(400, "malformed request line: " + visible(text.substring(0, lineEnd)));
         }
-        String method = requestLine.substring(0, firstSpace);
-        String target = requestLine.substring(firstSpace + 1, secondSpace);
-        String version = version(requestLine.substring(secondSpace + 1));
-        if (!isToken(method)) {
+        String method = known(METHODS, text, 0, firstSpace);
+        if (method == null && !isToken(method = text.substring(0, firstSpace))) {
             throw new HttpError(400, "malformed method: " + visible(method));
         }
+        String target = text.substring(firstSpace + 1, secondSpace);
+        String version = lineEnd - secondSpace == 9 && text.startsWith("HTTP/1.1", secondSpace + 1)
+                ? "HTTP/1.1" : version(text.substring(secondSpace + 1, lineEnd)); // the usual case costs no copy
         if (target.isEmpty() || !isVisible(target)) {
             throw new HttpError(400, "malformed request target: " + visible(target));
         }
@@ -102,11 +107,9 @@ public final class RequestParser {
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
 
-        List<Request.Header> headers = new ArrayList<>(8);
-        int lineStart = requestLineEnd + 2;
-        for (int lineEnd = text.indexOf("\r\n", lineStart); lineEnd > lineStart; lineEnd = text.indexOf("\r\n", lineStart)) {
-            headers.add(headerField(text.substring(lineStart, lineEnd)));
-            lineStart = lineEnd + 2;
+        List<Request.Header> headers = new ArrayList<>(6);
+        for (int start = lineEnd + 2, end; (end = text.indexOf("\r\n", start)) > start; start = end + 2) {
+            headers.add(headerField(text, start, end));
         }
         boolean http11 = version.equals("HTTP/1.1");
         checkHost(headers, http11);
@@ -115,8 +118,8 @@ public final class RequestParser {
         if (chunked && contentLength >= 0) {
             throw new HttpError(400, "Content-Length together with Transfer-Encoding");
         }
-        Request request = new Request(method, target, path, rawQuery, version, List.copyOf(headers), Request.NO_BODY,
-                keepAlive(headers, http11));
+        Request request = new Request(method, target, path, rawQuery, version, Collections.unmodifiableList(headers),
+                Request.NO_BODY, keepAlive(headers, http11));
         boolean expectsContinue = http11 && "100-continue".equalsIgnoreCase(request.header("Expect"));
         return new RequestHead(request, Math.max(0, contentLength), chunked, expectsContinue);
     }
@@ -150,22 +153,41 @@ public final class RequestParser {
         throw new HttpError(400, "the request target must be a path like /sync/, got " + visible(target));
     }
 
-    private static Request.Header headerField(String line) {
-        if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-            throw new HttpError(400, "obsolete line folding is not allowed: " + visible(line));
+    /** The field line {@code text[start, end)}: a token name, a colon, a value with optional spaces around it. */
+    private static Request.Header headerField(String text, int start, int end) {
+        if (text.charAt(start) == ' ' || text.charAt(start) == '\t') {
+            throw new HttpError(400, "obsolete line folding is not allowed: " + visible(text.substring(start, end)));
         }
-        int colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.substring(0, colon))) {
-            throw new HttpError(400, "malformed header field: " + visible(line));
+        int colon = text.indexOf(':', start);
+        String name = colon < 0 || colon > end ? null : known(FIELD_NAMES, text, start, colon);
+        if (name == null && (colon < 0 || colon > end || !isToken(name = text.substring(start, colon)))) {
+            throw new HttpError(400, "malformed header field: " + visible(text.substring(start, end)));
         }
-        String value = line.substring(colon + 1).strip(); // strips the optional spaces and tabs around the value
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        int from = colon + 1;
+        int to = end;
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw new HttpError(400, "control character in header field " + line.substring(0, colon));
+                throw new HttpError(400, "control character in header field " + name);
             }
         }
-        return new Request.Header(line.substring(0, colon), value);
+        return new Request.Header(name, text.substring(from, to));
+    }
+
+    /** The constant among {@code names} that {@code text[start, end)} spells exactly, or null: common names cost no copy. */
+    private static String known(String[] names, String text, int start, int end) {
+        for (String name : names) {
+            if (name.length() == end - start && text.startsWith(name, start)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** RFC 9112 §3.2: exactly one Host in HTTP/1.1 (at most one in 1.0), with a value that can name a host. */
