@@ -23,8 +23,8 @@ import workshop.loop.EventLoop;
  *              │                        │  (the handler's future is not done yet)
  *              │                  answer ready
  *              │                        v
- *              └───answer sent──── WRITING <── bad input or the request timeout (400, 408, ...),
- *                 (READING_HEAD if      │      from IDLE or a READING phase
+ *              └───answer sent──── WRITING <── bad input or the request timeout (400, 408, ...)
+ *                 (READING_HEAD if      │      in READING_HEAD or READING_BODY
  *                 the next request      │
  *                 is here already)  answer sent, and the request or the error said close
  *                                       v
