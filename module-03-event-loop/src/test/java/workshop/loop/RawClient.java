@@ -87,6 +87,10 @@ public final class RawClient implements AutoCloseable {
         }
         String headText = head.toString(StandardCharsets.ISO_8859_1);
         String[] lines = headText.split("\r\n");
+        if (!lines[0].matches("HTTP/1\\.[01] \\d{3}( .*)?")) {
+            throw new AssertionError("expected a status line like 'HTTP/1.1 200 OK', got '" + lines[0]
+                    + "': bytes the server sent that belong to no answer (a body after a HEAD answer?)");
+        }
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {

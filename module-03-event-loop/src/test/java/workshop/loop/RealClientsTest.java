@@ -2,6 +2,7 @@ package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -59,7 +60,14 @@ class RealClientsTest {
         try (LoopHttpServer server = TestRoutes.start(ServerOptions.defaults());
              RawClient client = RawClient.connect(server.port())) {
             client.send("POST /echo/ HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
-            RawClient.Reply interim = client.readReply(); // the body is held back: only the server can speak now
+            client.readTimeout(3_000); // "at once": curl gives up waiting after 1 s
+            RawClient.Reply interim;
+            try {
+                interim = client.readReply(); // the body is held back: only the server can speak now
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("no answer within 3 s to a head with Expect: 100-continue; the client waits"
+                        + " for 100 Continue (or a final status) before it sends the body", e);
+            }
             assertThat(interim.status()).as("the interim answer: %s", interim).isEqualTo(100);
 
             RawClient.Reply reply = client.send("hello").readReply();
