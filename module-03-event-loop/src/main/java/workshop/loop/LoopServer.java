@@ -2,8 +2,11 @@ package workshop.loop;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import workshop.common.Args;
+import workshop.common.Json;
 import workshop.common.Millis;
+import workshop.loop.http.Handler;
 import workshop.loop.http.LoopHttpServer;
 import workshop.loop.http.Response;
 import workshop.loop.http.Router;
@@ -28,15 +31,21 @@ public final class LoopServer {
      * <ul>
      *   <li>{@code GET /sync/} answers at once;</li>
      *   <li>{@code GET /async/} yields to the loop once ({@code sleep(0)}, like {@code await asyncio.sleep(0)}), then answers;</li>
-     *   <li>{@code GET /slow/?ms=N} waits N ms on the loop's timer heap: no thread sleeps.</li>
+     *   <li>{@code GET /slow/?ms=N} waits N ms on the loop's timer heap: no thread sleeps;</li>
+     *   <li>{@code POST} or {@code PUT /upload/} takes a body (by {@code Content-Length} or in chunks) and says
+     *       how many bytes came: {@code curl -T - http://127.0.0.1:8080/upload/ < file} sends it in chunks.</li>
      * </ul>
+     * Every GET route answers HEAD too.
      */
     public static Router routes(EventLoop loop) {
+        Handler upload = request -> Response.json(200, Json.object(Map.of("bytes", request.body().length))).now();
         return new Router()
                 .get("/sync/", request -> SYNC.now())
                 .get("/async/", request -> loop.sleep(Duration.ZERO).thenApply(ignored -> ASYNC))
                 .get("/slow/", request -> loop.sleep(Millis.from(request.query()))
-                        .thenApply(ignored -> DONE));
+                        .thenApply(ignored -> DONE))
+                .post("/upload/", upload)
+                .route("PUT", "/upload/", upload);
     }
 
     /** Starts the module's server on a new loop. */

@@ -22,11 +22,15 @@ import workshop.loop.http.ServerOptions;
 @Tag("exercise")
 @Tag("step-3.7")
 class BadInputTest {
-    private static final ServerOptions SMALL_LIMITS = ServerOptions.defaults()
-            .withMaxRequestLine(1024).withMaxHeaderBytes(4096).withMaxBodyBytes(10_000);
+    private static final ServerOptions SMALL_LIMITS = ServerOptions.defaults().with(o -> {
+        o.maxRequestLine = 1024;
+        o.maxHeaderBytes = 4096;
+        o.maxBodyBytes = 10_000;
+    });
 
     static Stream<Arguments> badRequests() {
         String host = "Host: t\r\n";
+        String chunked = "POST /echo/ HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n";
         return Stream.of(
                 Arguments.of("a request line that is not METHOD TARGET VERSION", "HELLO\r\n\r\n", 400),
                 Arguments.of("two spaces in the request line", "GET  /sync/ HTTP/1.1\r\n" + host + "\r\n", 400),
@@ -45,14 +49,26 @@ class BadInputTest {
                         "POST /echo/ HTTP/1.1\r\n" + host + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", 400),
                 Arguments.of("Content-Length with Transfer-Encoding",
                         "POST /echo/ HTTP/1.1\r\n" + host + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc", 400),
-                Arguments.of("a transfer coding we do not implement",
+                Arguments.of("a transfer coding we do not implement (RFC 9112 §6.1)",
                         "POST /echo/ HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip, chunked\r\n\r\n", 501),
                 Arguments.of("HTTP/2.0 in an HTTP/1 request line", "GET /sync/ HTTP/2.0\r\n" + host + "\r\n", 505),
                 Arguments.of("a malformed version", "GET /sync/ HTTP/one\r\n" + host + "\r\n", 400),
                 Arguments.of("a request target over the limit", "GET /" + "a".repeat(2000) + " HTTP/1.1\r\n" + host + "\r\n", 414),
                 Arguments.of("a header section over the limit",
                         "GET /sync/ HTTP/1.1\r\n" + host + ("X-Filler: " + "b".repeat(500) + "\r\n").repeat(10) + "\r\n", 431),
-                Arguments.of("a body over the limit", "POST /echo/ HTTP/1.1\r\n" + host + "Content-Length: 10001\r\n\r\n", 413));
+                Arguments.of("a body over the limit", "POST /echo/ HTTP/1.1\r\n" + host + "Content-Length: 10001\r\n\r\n", 413),
+                Arguments.of("an invalid Host value (RFC 9112 §3.2)", "GET /sync/ HTTP/1.1\r\nHost: a b\r\n\r\n", 400),
+                Arguments.of("a Host with a path in it (RFC 9112 §3.2)", "GET /sync/ HTTP/1.1\r\nHost: t/sync\r\n\r\n", 400),
+                Arguments.of("a chunk size that is not hex (RFC 9112 §7.1)", chunked + "zz\r\nab\r\n0\r\n\r\n", 400),
+                Arguments.of("chunk data longer than its size (RFC 9112 §7.1)", chunked + "3\r\nabcd\r\n0\r\n\r\n", 400),
+                Arguments.of("a chunk over the body limit (RFC 9112 §7.1)", chunked + "2711\r\n", 413),
+                Arguments.of("chunks that add up to more than the body limit (RFC 9112 §7.1)",
+                        chunked + "1388\r\n" + "c".repeat(5000) + "\r\n1389\r\n", 413),
+                Arguments.of("a chunk size too long for any number (RFC 9112 §7.1)", chunked + "1".repeat(40) + "\r\n", 413),
+                Arguments.of("chunked in an HTTP/1.0 request (RFC 9112 §6.1)",
+                        "POST /echo/ HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+                Arguments.of("chunked not the last transfer coding (RFC 9112 §6.3)",
+                        "POST /echo/ HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, gzip\r\n\r\n", 400));
     }
 
     @DisplayName("3.7 bad input is refused with the RFC's status")
@@ -96,7 +112,7 @@ class BadInputTest {
             assertThat(notFound.status()).isEqualTo(404);
             RawClient.Reply wrongMethod = client.send("DELETE /sync/ HTTP/1.1\r\nHost: t\r\n\r\n").readReply();
             assertThat(wrongMethod.status()).isEqualTo(405);
-            assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+            assertThat(wrongMethod.header("Allow")).as("HEAD comes with every GET").isEqualTo("GET, HEAD");
             RawClient.Reply fine = client.send(RawClient.get("/sync/")).readReply();
             assertThat(fine.status()).as("same connection after the errors: %s", fine).isEqualTo(200);
         }

@@ -96,7 +96,7 @@ class FaultsTest {
     @Test
     @DisplayName("3.7 an idle keep-alive connection is closed after the idle timeout")
     void idleTimeout() throws Exception {
-        afterFault(ServerOptions.defaults().withIdleTimeout(Duration.ofMillis(300)), server -> {
+        afterFault(ServerOptions.defaults().with(o -> o.idleTimeout = Duration.ofMillis(300)), server -> {
             try (RawClient client = RawClient.connect(server.port())) {
                 assertThat(client.send(RawClient.get("/sync/")).readReply().status()).isEqualTo(200);
                 assertThat(client.closedByServer()).as("closed by the server after 300 ms idle (we wait up to 10 s)")
@@ -108,7 +108,7 @@ class FaultsTest {
     @Test
     @DisplayName("3.7 a request that trickles in a byte at a time gets 408 when the request timeout is over")
     void trickleTimeout() throws Exception {
-        afterFault(ServerOptions.defaults().withRequestTimeout(Duration.ofMillis(400)), server -> {
+        afterFault(ServerOptions.defaults().with(o -> o.requestTimeout = Duration.ofMillis(400)), server -> {
             AtomicBoolean stop = new AtomicBoolean();
             try (RawClient client = RawClient.connect(server.port())) {
                 Thread trickler = Thread.ofVirtual().start(() -> {
@@ -133,7 +133,7 @@ class FaultsTest {
     @Test
     @DisplayName("3.7 one connection over the cap is answered 503 and closed; the next one after a slot frees is served")
     void connectionCap() throws Exception {
-        afterFault(ServerOptions.defaults().withMaxConnections(2), server -> {
+        afterFault(ServerOptions.defaults().with(o -> o.maxConnections = 2), server -> {
             try (RawClient first = RawClient.connect(server.port());
                  RawClient second = RawClient.connect(server.port())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 2);

@@ -77,10 +77,10 @@ class HttpOnLoopTest {
             client.send(RawClient.get("/slow/?ms=20"));
             assertThat(client.readReply().status()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> trace.stream().anyMatch(line -> line.contains("write")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> trace.stream().anyMatch(line -> line.contains("wrote")));
             String story = String.join("\n", trace);
-            assertThat(story).containsSubsequence("accept", "read", "run handler for GET /slow/?ms=20", "waits",
-                    "timer fired", "answer 200", "write");
+            assertThat(story).containsSubsequence("accepted", "read", "run handler for GET /slow/?ms=20", "waits",
+                    "timer fired", "answer 200", "wrote");
             assertThat(trace).allSatisfy(line -> assertThat(line).contains("[" + loop.threadName() + "]"));
         }
     }

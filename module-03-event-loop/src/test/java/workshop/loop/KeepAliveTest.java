@@ -66,7 +66,7 @@ class KeepAliveTest {
     }
 
     @Test
-    @DisplayName("3.6 pipelined requests are answered in the order they were sent, even when the first is slowest")
+    @DisplayName("3.6 pipelined requests are answered one at a time, in the order they were sent (RFC 9112 §9.3.2)")
     void pipeliningKeepsOrder() throws Exception {
         try (LoopHttpServer server = TestRoutes.start(ServerOptions.defaults());
              RawClient client = RawClient.connect(server.port())) {
@@ -79,7 +79,8 @@ class KeepAliveTest {
             }
             assertThat(bodies).containsExactly("{\"message\": \"done\"}", "{\"message\": \"sync\"}",
                     "{\"message\": \"async\"}", "{\"error\": \"no route for /nowhere/\"}", "{\"message\": \"done\"}");
-            assertThat(server.counter().maxInFlight()).as("the pipelined requests ran side by side").isGreaterThan(1);
+            assertThat(server.counter().maxInFlight())
+                    .as("one request of a connection at a time: the next waits in the read buffer").isEqualTo(1);
         }
     }
 
@@ -125,7 +126,7 @@ class KeepAliveTest {
             RawClient.Reply reply = client.send(RawClient.get("/elsewhere/")).readReply();
 
             assertThat(reply.body()).isEqualTo("{\"completedOn\": \"elsewhere\"}");
-            assertThat(trace).filteredOn(line -> line.contains("answer 200 to GET /elsewhere/"))
+            assertThat(trace).filteredOn(line -> line.contains("answer 200"))
                     .singleElement().asString().contains("[" + loop.threadName() + "]");
         }
     }

@@ -67,6 +67,15 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads one whole answer (head and Content-Length body), or fails saying what did arrive. */
     public Reply readReply() throws IOException {
+        return readReply(true);
+    }
+
+    /** Reads the answer to a HEAD request: its head only, whatever Content-Length says (RFC 9110 §9.3.2). */
+    public Reply readReplyToHead() throws IOException {
+        return readReply(false);
+    }
+
+    private Reply readReply(boolean withBody) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!endsWithBlankLine(head)) {
             int b = in.read();
@@ -78,13 +87,17 @@ public final class RawClient implements AutoCloseable {
         }
         String headText = head.toString(StandardCharsets.ISO_8859_1);
         String[] lines = headText.split("\r\n");
+        if (!lines[0].matches("HTTP/1\\.[01] \\d{3}( .*)?")) {
+            throw new AssertionError("expected a status line like 'HTTP/1.1 200 OK', got '" + lines[0]
+                    + "': bytes the server sent that belong to no answer (a body after a HEAD answer?)");
+        }
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
         byte[] body = in.readNBytes(length);
         if (body.length < length) {
             throw new AssertionError("the body ended after " + body.length + " of " + length + " bytes: " + headText);

@@ -1,70 +1,68 @@
 package workshop.loop.http;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import workshop.common.InFlightCounter;
 import workshop.loop.EventLoop;
-import workshop.loop.Timer;
 
 /**
- * One client connection, driven by the loop: every time the socket is ready, the loop runs this
- * object ({@link #run()}), which reads what has arrived, parses and dispatches whole requests,
- * and writes the answers that are ready, in request order. Nothing here blocks: a handler that
- * waits leaves a future behind, and its answer is written when the future completes.
+ * One client connection, driven by the loop: every time its socket is ready, the loop runs this
+ * object ({@link #run()}), which writes what is pending, reads what has arrived, and moves the
+ * connection through its phases as far as those bytes allow. Nothing here blocks: a handler that
+ * waits leaves a future behind, and the connection moves on when the future completes.
+ *
+ * <pre>
+ *   accept ─> IDLE ──first byte──> READING_HEAD ──whole head, with a body──> READING_BODY
+ *              ^                        │                                        │
+ *              │                whole head, no body                          whole body
+ *              │                        v                                        │
+ *              │                     WAITING &lt;───────────────────────────────────┘
+ *              │                        │  (the handler's future is not done yet)
+ *              │                  answer ready
+ *              │                        v
+ *              └───answer sent──── WRITING &lt;── bad input or the request timeout (400, 408, ...)
+ *                 (READING_HEAD if      │      in READING_HEAD or READING_BODY
+ *                 the next request      │
+ *                 is here already)  answer sent, and the request or the error said close
+ *                                       v
+ *                                    CLOSING ──client's end, or linger time over──> CLOSED
+ * </pre>
+ *
+ * One request at a time: pipelined requests wait in the read buffer until the answer before
+ * them has left (answers leave in request order, RFC 9112 §9.3.2). Each phase has one deadline
+ * ({@link #enter}), and {@link #timedOut} says what happens when it passes. From any phase, a
+ * client that vanishes or stops reading our answer ends in CLOSED.
  *
  * <p>Everything runs on the loop thread, so no field needs a lock.
  */
 final class Connection implements Runnable {
-    /** How long we keep reading (and discarding) after our last answer, so the client can read it. */
-    private static final long LINGER_NANOS = 2_000_000_000L;
+    /** How long we keep reading (and dropping) after our last answer, so the client can read it. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
     private static final int FIRST_BUFFER = 4 * 1024;
 
-    /** A request waiting for its answer; answers leave in the order requests came (pipelining). */
-    private static final class Exchange {
-        final String name;
-        final InFlightCounter.Ticket ticket;
-        final boolean close;
-        final boolean keepAlive10;
-        Response response;
-
-        Exchange(String name, InFlightCounter.Ticket ticket, boolean close, boolean keepAlive10) {
-            this.name = name;
-            this.ticket = ticket;
-            this.close = close;
-            this.keepAlive10 = keepAlive10;
-        }
-    }
+    enum Phase { IDLE, READING_HEAD, READING_BODY, WAITING, WRITING, CLOSING, CLOSED }
 
     private final LoopHttpServer server;
     private final EventLoop loop;
     private final ServerOptions options;
     private final SocketChannel channel;
     private final int id;
+    private final ReadBuffer in;
+    private final WriteBuffer out = new WriteBuffer(FIRST_BUFFER);
     private final RequestParser parser;
-    private final ArrayDeque<Exchange> exchanges = new ArrayDeque<>();
-    private final ArrayDeque<InFlightCounter.Ticket> writing = new ArrayDeque<>();
+    private final Deadline deadline;
+    private final Trace trace;
     private SelectionKey key;
-    private int interest;
-    private byte[] in = new byte[FIRST_BUFFER];
-    private ByteBuffer inBuffer = ByteBuffer.wrap(in); // position = end of the bytes read so far
-    private int inStart;                               // where the unparsed bytes start
-    private ByteBuffer out = ByteBuffer.allocate(FIRST_BUFFER); // position = end of the bytes to send
-    private boolean noMoreRequests;  // after "Connection: close", an error, or the client's end of input
-    private boolean inputClosed;
-    private boolean draining;
-    private boolean closed;
-    private long lastActivity = System.nanoTime();
-    private long requestStarted;
-    private long drainStarted;
-    private Timer timer;
+    private Phase phase = Phase.IDLE;
+    private RequestHead head;        // READING_BODY: the head whose body is arriving
+    private BodyReader body;         // READING_BODY: takes that body out of the read buffer
+    private Request request;         // WAITING, WRITING: the request being answered (null for a refusal)
+    private InFlightCounter.Ticket ticket;
+    private boolean closeAfterAnswer;
+    private boolean inputEnded;      // the client sent its end of input; it may still read our answers
 
     Connection(LoopHttpServer server, SocketChannel channel, int id) {
         this.server = server;
@@ -72,338 +70,247 @@ final class Connection implements Runnable {
         this.options = server.options();
         this.channel = channel;
         this.id = id;
+        this.in = new ReadBuffer(FIRST_BUFFER, options.maxHeaderBytes() + 1); // a head one byte too big still fits: 431
         this.parser = new RequestParser(options);
+        this.deadline = new Deadline(loop, toString(), this::timedOut);
+        this.trace = new Trace(loop, this);
     }
 
-    /** Registers for reading and starts the timeout clock. */
+    /** Registers for reading and starts the idle clock. */
     void open() throws IOException {
-        interest = SelectionKey.OP_READ;
-        key = loop.register(channel, interest, this);
-        armTimer(lastActivity + Math.min(options.idleTimeout().toNanos(), options.requestTimeout().toNanos()));
+        key = loop.register(channel, SelectionKey.OP_READ, this);
+        trace.event("accepted from", channel.getRemoteAddress());
+        enter(Phase.IDLE);
     }
 
-    /** The socket is ready: write what is pending, then read what has arrived. */
+    /** The socket is ready: write what is pending, read what has arrived, then move on. */
     @Override
     public void run() {
-        if (closed || !key.isValid()) {
+        if (phase == Phase.CLOSED) {
             return;
         }
         int ready = key.readyOps();
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             write();
         }
-        if (!closed && (ready & SelectionKey.OP_READ) != 0) {
+        if ((ready & SelectionKey.OP_READ) != 0 && phase != Phase.CLOSED) {
             read();
         }
-        if (!closed) {
-            progress();
+        advance();
+    }
+
+    // ---- the phases --------------------------------------------------------------------------
+
+    /** Enters {@code next} and sets its deadline: the one timeout that applies while we are in it. */
+    private void enter(Phase next) {
+        phase = next;
+        switch (next) {
+            case IDLE, WRITING -> deadline.in(options.idleTimeout()); // no request, or our answer unread: close
+            case READING_HEAD -> deadline.in(options.requestTimeout()); // the whole request, or 408
+            case READING_BODY -> { }                                // the request's clock keeps running
+            case WAITING -> deadline.none();                        // the handler works: not the client's fault
+            case CLOSING -> deadline.in(LINGER);
+            case CLOSED -> deadline.cancel();
         }
     }
+
+    /** The current phase's deadline has passed. */
+    private void timedOut() {
+        switch (phase) {
+            case IDLE -> close("idle for " + options.idleTimeout().toMillis() + " ms");
+            case READING_HEAD, READING_BODY -> {
+                refuse(408, "the request did not arrive within " + options.requestTimeout().toMillis() + " ms");
+                advance();
+            }
+            case WRITING -> close("the client stopped reading our answer");
+            case CLOSING -> close("linger time over");
+            case WAITING, CLOSED -> { } // no deadline in these phases
+        }
+    }
+
+    /** Moves through the reading phases as far as the bytes at hand allow, then says what to wait for. */
+    private void advance() {
+        try {
+            while (step()) {
+                // the step entered another phase: see what that one can do
+            }
+        } catch (HttpError error) {
+            refuse(error.status(), error.getMessage());
+        }
+        if (inputEnded && (phase == Phase.READING_HEAD || phase == Phase.READING_BODY)) {
+            close("the client ended its input in the middle of a request"); // it can never be answered
+        }
+        if (phase != Phase.CLOSED) {
+            int wanted = (inputEnded || in.isFull() ? 0 : SelectionKey.OP_READ) // a full buffer waits for the parser
+                    | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+            if (wanted != key.interestOps()) {
+                key.interestOps(wanted);
+            }
+        }
+    }
+
+    /** One step of a reading phase: true when it entered another phase. The others move on events. */
+    private boolean step() {
+        return switch (phase) {
+            case READING_HEAD -> readHead();
+            case READING_BODY -> readBody();
+            case IDLE, WAITING, WRITING, CLOSING, CLOSED -> false; // a read, a future, a write or a timer moves these
+        };
+    }
+
+    private boolean readHead() {
+        RequestHead next = parser.parse(in);
+        if (next == null) {
+            return false;
+        }
+        if (!next.hasBody()) {
+            dispatch(next.request());
+            return true;
+        }
+        head = next;
+        body = next.bodyReader(options);
+        enter(Phase.READING_BODY);
+        if (next.expectsContinue() && in.isEmpty()) {
+            server.encoder().encodeContinue(out.room(32)); // RFC 9110 §10.1.1: the client waits for this
+            trace.event("100 Continue for", next.request());
+            write();
+        }
+        return true;
+    }
+
+    private boolean readBody() {
+        if (!body.readFrom(in)) {
+            return false;
+        }
+        Request whole = head.request().withBody(body.body());
+        head = null;
+        body = null;
+        dispatch(whole);
+        return true;
+    }
+
+    /** Runs the handler until it returns its future; the answer is written once the future completes. */
+    private void dispatch(Request next) {
+        request = next;
+        ticket = server.counter().begin();
+        closeAfterAnswer = !next.keepAlive();
+        enter(Phase.WAITING);
+        trace.event("run handler for", next);
+        CompletableFuture<Response> answer = server.router().dispatch(next);
+        if (answer.isDone()) {
+            answer(Router.responseOf(answer));
+        } else {
+            trace.event("waits for the handler's future");
+            answer.whenComplete((response, failure) -> answered(Router.responseOf(response, failure)));
+        }
+    }
+
+    /** A handler's future completed, maybe on another thread: the answer is written on the loop thread. */
+    private void answered(Response response) {
+        if (!loop.isLoopThread()) {
+            loop.execute(() -> answered(response));
+        } else if (phase == Phase.WAITING) { // else the client left, and close() ended the request
+            answer(response);
+            advance();
+        }
+    }
+
+    /** Answers bad input with the status the RFC asks for, then closes (we no longer know where requests start). */
+    private void refuse(int status, String message) {
+        trace.event("refuse:", status, message);
+        request = null;
+        closeAfterAnswer = true;
+        answer(Response.error(status, message));
+    }
+
+    private void answer(Response response) {
+        server.encoder().encode(response, request, closeAfterAnswer, out.room(ResponseEncoder.sizeOf(response)));
+        trace.event("answer", response.status(), closeAfterAnswer ? "(then close)" : "(keep-alive)");
+        enter(Phase.WRITING);
+        write();
+    }
+
+    /** The whole answer has left. */
+    private void answerSent() {
+        if (ticket != null) {
+            ticket.close(); // the request is complete once its answer has left
+            ticket = null;
+        }
+        request = null;
+        if (!closeAfterAnswer && !in.isEmpty()) {
+            enter(Phase.READING_HEAD); // the next request has begun to arrive already
+        } else if (!closeAfterAnswer && !inputEnded) {
+            enter(Phase.IDLE);
+        } else if (inputEnded) {
+            close("done, and the client has no more requests");
+        } else {
+            halfClose();
+        }
+    }
+
+    /** The last answer has left: half-close, and let the client read it before we close. */
+    private void halfClose() {
+        try {
+            channel.shutdownOutput(); // the client sees the end of our answers; closing at once could reset it
+        } catch (IOException e) {
+            close("shutdown failed: " + e.getMessage());
+            return;
+        }
+        in.clear();
+        enter(Phase.CLOSING);
+    }
+
+    // ---- the socket --------------------------------------------------------------------------
 
     private void read() {
         int count;
         try {
-            count = channel.read(inBuffer);
+            count = in.readFrom(channel);
         } catch (IOException e) {
             close("read failed: " + e.getMessage());
             return;
         }
         if (count < 0) {
-            endOfInput();
+            inputEnded = true;
+            trace.event("end of input");
+            if (phase == Phase.IDLE || phase == Phase.CLOSING) {
+                close("the client closed");
+            }
             return;
         }
-        lastActivity = System.nanoTime();
-        if (loop.tracing()) {
-            loop.trace("read " + count + " bytes from #" + id);
+        trace.event("read", count, "bytes");
+        if (phase == Phase.IDLE && count > 0) {
+            enter(Phase.READING_HEAD); // the first byte of a request starts its clock
+        } else if (phase == Phase.CLOSING) {
+            in.clear(); // we answered already; what the client still sends is dropped
         }
-        if (draining) {
-            inBuffer.clear(); // we answered already; what the client still sends is dropped
-        }
-    }
-
-    /** The client closed its side (or half of it): answer what we have, then close. */
-    private void endOfInput() {
-        inputClosed = true;
-        noMoreRequests = true;
-        if (loop.tracing()) {
-            loop.trace("end of input from #" + id);
-        }
-        if (draining || (exchanges.isEmpty() && out.position() == 0)) {
-            close("client closed");
-        }
-    }
-
-    /** Does everything that can be done now: parse and dispatch requests, write the ready answers. */
-    private void progress() {
-        boolean moved = true;
-        while (moved && !closed) {
-            int dispatched = parseAndDispatch();
-            int answered = flush();
-            moved = (dispatched > 0 || answered > 0) && inStart < inBuffer.position();
-        }
-        if (!closed) {
-            updateInterest();
-        }
-    }
-
-    private int parseAndDispatch() {
-        int dispatched = 0;
-        while (!noMoreRequests && !draining && exchanges.size() < options.maxPipelined()) {
-            Request request;
-            try {
-                request = parser.parse(in, inStart, inBuffer.position());
-            } catch (HttpError error) {
-                refuse(error.status(), error.getMessage());
-                break;
-            }
-            if (request == null) {
-                break;
-            }
-            inStart += parser.consumed();
-            requestStarted = 0;
-            dispatch(request);
-            dispatched++;
-        }
-        if (parser.inProgress() && requestStarted == 0) {
-            requestStarted = System.nanoTime();
-            armTimer(requestStarted + options.requestTimeout().toNanos());
-        }
-        makeRoom();
-        return dispatched;
-    }
-
-    /** Runs the handler until it returns its future; the answer is written once the future completes. */
-    private void dispatch(Request request) {
-        InFlightCounter.Ticket ticket = server.counter().begin();
-        boolean close = !request.keepAlive();
-        String name = loop.tracing() ? request + " (#" + id + ")" : null;
-        Exchange exchange = new Exchange(name, ticket, close, !close && request.version().equals("HTTP/1.0"));
-        exchanges.add(exchange);
-        noMoreRequests |= close;
-        if (name != null) {
-            loop.trace("run handler for " + name);
-        }
-        CompletableFuture<Response> answer = server.router().dispatch(request);
-        if (answer.isDone()) {
-            exchange.response = responseOf(answer);
-        } else {
-            if (name != null) {
-                loop.trace(name + " waits");
-            }
-            answer.whenComplete((response, failure) -> answered(exchange, response, failure));
-        }
-    }
-
-    private static Response responseOf(CompletableFuture<Response> done) {
-        try {
-            Response response = done.join();
-            return response != null ? response : Response.error(500, "the handler completed with no response");
-        } catch (CompletionException | CancellationException failure) {
-            return Router.errorFor(failure);
-        }
-    }
-
-    /** A handler's future completed, maybe on another thread: the answer is written on the loop thread. */
-    private void answered(Exchange exchange, Response response, Throwable failure) {
-        if (!loop.isLoopThread()) {
-            loop.execute(() -> answered(exchange, response, failure));
-            return;
-        }
-        if (closed) {
-            return; // the client left; close() has already ended the request's ticket
-        }
-        exchange.response = failure != null ? Router.errorFor(failure)
-                : response != null ? response : Response.error(500, "the handler completed with no response");
-        progress();
-    }
-
-    /** Answers bad input with the status the RFC asks for, then closes (we no longer know where requests start). */
-    private void refuse(int status, String message) {
-        noMoreRequests = true;
-        Exchange exchange = new Exchange(loop.tracing() ? "refused request (#" + id + ")" : null, null, true, false);
-        exchange.response = Response.error(status, message);
-        exchanges.add(exchange);
-        if (loop.tracing()) {
-            loop.trace("refuse #" + id + ": " + status + " " + message);
-        }
-    }
-
-    /** Encodes the answers that are ready, in order, and writes them in one go. */
-    private int flush() {
-        int answered = 0;
-        while (!exchanges.isEmpty() && exchanges.peek().response != null) {
-            Exchange exchange = exchanges.poll();
-            Response response = exchange.response;
-            ensureOutRoom(ResponseEncoder.sizeOf(response));
-            server.encoder().encode(response, exchange.close, exchange.keepAlive10, out);
-            if (exchange.ticket != null) {
-                writing.add(exchange.ticket);
-            }
-            if (exchange.name != null) {
-                loop.trace("answer " + response.status() + " to " + exchange.name);
-            }
-            answered++;
-        }
-        if (out.position() > 0) {
-            write();
-        }
-        return answered;
     }
 
     private void write() {
-        out.flip();
         int count;
         try {
-            count = channel.write(out);
+            count = out.writeTo(channel);
         } catch (IOException e) {
-            out.clear();
             close("write failed: " + e.getMessage());
             return;
         }
-        boolean allSent = !out.hasRemaining();
-        out.compact();
-        if (count > 0) {
-            lastActivity = System.nanoTime();
+        trace.event("wrote", count, out.isEmpty() ? "bytes" : "bytes, the rest when the socket is ready");
+        if (phase != Phase.WRITING) {
+            return; // a 100 Continue: the request goes on
         }
-        if (loop.tracing()) {
-            loop.trace("write " + count + " bytes to #" + id + (allSent ? "" : ", the rest when the socket is ready"));
-        }
-        if (allSent) {
-            while (!writing.isEmpty()) {
-                writing.poll().close(); // the request is complete once its answer has left
-            }
-            if (noMoreRequests && exchanges.isEmpty()) {
-                finish();
-            }
+        if (out.isEmpty()) {
+            answerSent();
+        } else if (count > 0) {
+            enter(Phase.WRITING); // the client reads: its deadline moves on
         }
     }
 
-    /** The last answer has left: close now, or half-close and let the client read it first. */
-    private void finish() {
-        if (inputClosed) {
-            close("done");
-            return;
-        }
-        if (!draining) {
-            draining = true;
-            drainStarted = System.nanoTime();
-            try {
-                channel.shutdownOutput(); // the client sees the end of our answers; closing at once could reset it
-            } catch (IOException e) {
-                close("shutdown failed: " + e.getMessage());
-                return;
-            }
-            inStart = 0;
-            inBuffer.clear();
-            armTimer(drainStarted + LINGER_NANOS);
-        }
-    }
-
-    /** Reads only while we accept requests (or drain), writes only while output is pending. */
-    private void updateInterest() {
-        boolean wantRead = !inputClosed && (draining || (!noMoreRequests && exchanges.size() < options.maxPipelined()));
-        int wanted = (wantRead ? SelectionKey.OP_READ : 0) | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
-        if (wanted != interest) {
-            interest = wanted;
-            key.interestOps(wanted);
-        }
-    }
-
-    /** Keeps room to read: drops parsed bytes, and grows the buffer (up to the limits) for a big request. */
-    private void makeRoom() {
-        int end = inBuffer.position();
-        if (inStart == end) {
-            inStart = 0;
-            inBuffer.clear();
-        } else if (!inBuffer.hasRemaining()) {
-            if (inStart > 0) {
-                System.arraycopy(in, inStart, in, 0, end - inStart);
-                inBuffer.position(end - inStart);
-                inStart = 0;
-            } else {
-                int limit = options.maxHeaderBytes() + options.maxBodyBytes();
-                if (in.length < limit) {
-                    byte[] bigger = Arrays.copyOf(in, Math.min(limit, in.length * 2));
-                    in = bigger;
-                    inBuffer = ByteBuffer.wrap(bigger).position(end);
-                }
-            }
-        }
-    }
-
-    private void ensureOutRoom(int size) {
-        if (out.remaining() < size) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + size));
-            out.flip();
-            bigger.put(out);
-            out = bigger;
-        }
-    }
-
-    // ---- timeouts, from the loop's own timer heap ----------------------------------------------
-
-    /** Makes sure the timeout check runs by {@code deadline}; one timer per connection at most. */
-    private void armTimer(long deadline) {
-        if (timer != null && timer.deadlineNanos() - deadline <= 0) {
-            return; // the check already comes early enough, and re-checks then
-        }
-        if (timer != null) {
-            timer.cancel();
-        }
-        long delay = Math.max(1_000_000L, deadline - System.nanoTime());
-        timer = loop.callLater(Duration.ofNanos(delay), this::checkTimeouts);
-    }
-
-    /** Closes a connection that idles, trickles, or no longer reads our answers; otherwise checks again later. */
-    private void checkTimeouts() {
-        timer = null;
-        if (closed) {
-            return;
-        }
-        long now = System.nanoTime();
-        long idle = options.idleTimeout().toNanos();
-        long deadline;
-        if (draining) {
-            deadline = drainStarted + LINGER_NANOS;
-            if (now - deadline >= 0) {
-                close("linger time over");
-                return;
-            }
-        } else if (out.position() > 0) {
-            deadline = lastActivity + idle;
-            if (now - deadline >= 0) {
-                close("the client stopped reading");
-                return;
-            }
-        } else if (!exchanges.isEmpty()) {
-            deadline = now + idle; // a handler is working: not the client's fault
-        } else if (requestStarted != 0) {
-            deadline = requestStarted + options.requestTimeout().toNanos();
-            if (now - deadline >= 0) {
-                refuse(408, "the request did not arrive within " + options.requestTimeout().toMillis() + " ms");
-                progress();
-                return;
-            }
-        } else {
-            deadline = lastActivity + idle;
-            if (now - deadline >= 0) {
-                close("idle");
-                return;
-            }
-        }
-        armTimer(deadline);
-    }
-
-    /** Closes the socket at once and ends the tickets of requests still in flight. */
+    /** Closes the socket at once and ends the ticket of a request still in flight. */
     void close(String why) {
-        if (closed) {
+        if (phase == Phase.CLOSED) {
             return;
         }
-        closed = true;
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        enter(Phase.CLOSED);
         if (key != null) {
             key.cancel();
         }
@@ -412,18 +319,12 @@ final class Connection implements Runnable {
         } catch (IOException ignored) {
             // closing anyway; nothing more to do
         }
-        for (Exchange exchange : exchanges) {
-            if (exchange.ticket != null) {
-                exchange.ticket.close();
-            }
+        if (ticket != null) {
+            ticket.close();
+            ticket = null;
         }
-        exchanges.clear();
-        writing.forEach(InFlightCounter.Ticket::close);
-        writing.clear();
         server.closed(this);
-        if (loop.tracing()) {
-            loop.trace("close #" + id + " (" + why + ")");
-        }
+        trace.event("close:", why);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -104,27 +103,21 @@ public final class LoopHttpServer implements AutoCloseable {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // small answers leave at once
                 connection.open();
                 connections.add(connection);
-                if (loop.tracing()) {
-                    loop.trace("accept " + connection + " from " + channel.getRemoteAddress());
-                }
             } catch (IOException e) {
                 connection.close("could not set up: " + e.getMessage());
             }
         }
     }
 
-    /** Over the connection cap: a best-effort 503, then close. */
+    /** Over the connection cap: a best-effort 503 with the kit's JSON error, then close. */
     private void refuse(SocketChannel channel) {
         try (channel) {
             channel.configureBlocking(false);
-            byte[] body = "{\"error\": \"too many connections\"}".getBytes(StandardCharsets.US_ASCII);
-            String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n";
-            channel.write(ByteBuffer.wrap((head + new String(body, StandardCharsets.US_ASCII))
-                    .getBytes(StandardCharsets.US_ASCII)));
-            if (loop.tracing()) {
-                loop.trace("refuse a connection: " + connections.size() + " are open already");
-            }
+            Response tooMany = Response.error(503, "too many connections");
+            ByteBuffer answer = ByteBuffer.allocate(ResponseEncoder.sizeOf(tooMany));
+            encoder.encode(tooMany, null, true, answer);
+            channel.write(answer.flip()); // one small write to a fresh socket: its buffer has room
+            loop.trace("refuse a connection: " + connections.size() + " are open already"); // rare: no need to skip the string
         } catch (IOException ignored) {
             // the client is gone already; nothing to tell it
         }

@@ -13,11 +13,14 @@ import workshop.common.QueryParams;
  * @param rawQuery  the part after {@code ?}, or {@code null}
  * @param version   {@code HTTP/1.1} or {@code HTTP/1.0}
  * @param headers   the header fields in the order they came, names as sent
- * @param body      the body ({@code Content-Length} bytes; empty when there is none)
+ * @param body      the body (its {@code Content-Length} bytes, or its chunks joined; empty when there is none)
  * @param keepAlive whether the connection stays open after the answer
  */
 public record Request(String method, String target, String path, String rawQuery, String version,
                       List<Header> headers, byte[] body, boolean keepAlive) {
+
+    /** The body of a request that has none. */
+    static final byte[] NO_BODY = new byte[0];
 
     /** One header field. */
     public record Header(String name, String value) {
@@ -31,6 +34,11 @@ public record Request(String method, String target, String path, String rawQuery
             }
         }
         return null;
+    }
+
+    /** The same request with its body, once the body has arrived. */
+    public Request withBody(byte[] bytes) {
+        return new Request(method, target, path, rawQuery, version, headers, bytes, keepAlive);
     }
 
     /** The query parameters ({@code ms=100} becomes {@code {"ms": "100"}}). */

@@ -1,92 +1,64 @@
 package workshop.loop.http;
 
-import java.nio.charset.StandardCharsets;
+import static workshop.loop.http.HttpSyntax.isDigit;
+import static workshop.loop.http.HttpSyntax.isHost;
+import static workshop.loop.http.HttpSyntax.isToken;
+import static workshop.loop.http.HttpSyntax.isVisible;
+import static workshop.loop.http.HttpSyntax.visible;
+
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns the bytes of one connection into requests, as they trickle in (RFC 9112).
+ * Finds and checks request heads in a connection's {@link ReadBuffer}, as the bytes trickle in (RFC 9112).
  *
- * <p>The connection keeps its unread bytes in a buffer and calls {@link #parse} after every
- * read. The parser remembers how far it has looked, so bytes arriving one at a time cost no
- * more than bytes arriving at once. It first finds the end of the head (the empty line), checks
- * the limits on the way, then parses the head in one go and waits for the body
- * ({@code Content-Length} bytes). Anything it cannot accept is an {@link HttpError} with the
+ * <p>The connection calls {@link #parse} after every read. The parser remembers how far it has
+ * looked, so bytes arriving one at a time cost no more than bytes arriving at once. It looks for
+ * the empty line that ends the head, checking the limits on the way, then parses the head in one
+ * go and takes it out of the buffer. Anything it cannot accept is an {@link HttpError} with the
  * status the RFC calls for; the connection answers it and closes.
  */
 public final class RequestParser {
-    private static final byte[] NO_BODY = new byte[0];
-
+    private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+    private static final String[] FIELD_NAMES = {"Host", "Content-Length", "Content-Type", "Transfer-Encoding",
+        "Connection", "Expect", "User-Agent", "Accept", "Accept-Encoding"};
     private final ServerOptions options;
-    // Where we are in the current request, counted from the `start` the caller passes.
-    private int scanned;        // bytes already searched for the end of the head
+    // How far we have looked into the buffer's unread bytes for the end of the current head.
+    private int scanned;        // bytes already searched
     private int lineStart;      // where the line being scanned starts
     private int headStart;      // where the request line starts (after empty lines we skip)
     private boolean inRequestLine = true;
-    private int headEnd = -1;   // just past the empty line that ends the head, once found
-    private Head head;          // the parsed head, while we wait for its body
-    private int consumed;
 
     public RequestParser(ServerOptions options) {
         this.options = options;
     }
 
-    /** The request line and header fields, checked, waiting for the body. */
-    private record Head(String method, String target, String path, String rawQuery, String version,
-                        List<Request.Header> headers, int contentLength, boolean keepAlive) {
-    }
-
     /**
-     * Parses {@code buf[start, end)}: returns the next whole request, or {@code null} when more
-     * bytes are needed. After a request, {@link #consumed()} says how many bytes it used.
+     * The next request head in {@code in}, taken out of the buffer, or {@code null} when more
+     * bytes are needed (the buffer is left as it was).
      *
      * @throws HttpError when the bytes are not an acceptable request
      */
-    public Request parse(byte[] buf, int start, int end) {
-        if (head == null) {
-            if (!findEndOfHead(buf, start, end)) {
-                return null;
-            }
-            head = parseHead(new String(buf, start + headStart, headEnd - headStart, StandardCharsets.ISO_8859_1));
-        }
-        int bodyStart = start + headEnd;
-        if (end - bodyStart < head.contentLength()) {
+    RequestHead parse(ReadBuffer in) {
+        int headEnd = findEndOfHead(in);
+        if (headEnd < 0) {
             return null;
         }
-        byte[] body = head.contentLength() == 0 ? NO_BODY
-                : Arrays.copyOfRange(buf, bodyStart, bodyStart + head.contentLength());
-        Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(), head.version(),
-                head.headers(), body, head.keepAlive());
-        consumed = headEnd + head.contentLength();
-        reset();
-        return request;
-    }
-
-    /** Bytes the last returned request took from the buffer (head, body and any empty lines before it). */
-    public int consumed() {
-        return consumed;
-    }
-
-    /** Whether part of a request has arrived (the clock of the request timeout is running). */
-    public boolean inProgress() {
-        return scanned > 0;
-    }
-
-    private void reset() {
+        String text = in.text(headStart, headEnd);
+        in.skip(headEnd);
         scanned = 0;
         lineStart = 0;
         headStart = 0;
         inRequestLine = true;
-        headEnd = -1;
-        head = null;
+        return parseHead(text);
     }
 
-    /** Looks for the empty line that ends the head, from where the last call stopped. */
-    private boolean findEndOfHead(byte[] buf, int start, int end) {
-        for (int i = start + scanned; i < end; i++) {
-            int at = i - start;
-            if (buf[i] != '\n') {
+    /** Looks for the empty line that ends the head, from where the last call stopped: just past it, or -1. */
+    private int findEndOfHead(ReadBuffer in) {
+        int end = in.size();
+        for (int at = scanned; at < end; at++) {
+            if (in.byteAt(at) != '\n') {
                 if (inRequestLine && at - lineStart >= options.maxRequestLine()) {
                     throw new HttpError(414, "the request line is longer than " + options.maxRequestLine() + " bytes");
                 }
@@ -95,39 +67,38 @@ public final class RequestParser {
                 }
                 continue;
             }
-            if (at == lineStart || buf[i - 1] != '\r') {
+            if (at == lineStart || in.byteAt(at - 1) != '\r') {
                 throw new HttpError(400, "every line must end with CRLF");
             }
             boolean emptyLine = at - 1 == lineStart;
             lineStart = at + 1;
             if (emptyLine && inRequestLine) {
-                headStart = lineStart; // RFC 9112 2.2: ignore empty lines before the request line
+                headStart = lineStart; // RFC 9112 §2.2: ignore empty lines before the request line
             } else if (emptyLine) {
-                headEnd = lineStart;
-                scanned = headEnd;
-                return true;
+                return lineStart;
             } else {
                 inRequestLine = false;
             }
         }
-        scanned = end - start;
-        return false;
+        scanned = end;
+        return -1;
     }
 
-    private Head parseHead(String text) {
-        int requestLineEnd = text.indexOf("\r\n");
-        String requestLine = text.substring(0, requestLineEnd);
-        int firstSpace = requestLine.indexOf(' ');
-        int secondSpace = requestLine.indexOf(' ', firstSpace + 1);
-        if (firstSpace <= 0 || secondSpace < 0 || requestLine.indexOf(' ', secondSpace + 1) >= 0) {
-            throw new HttpError(400, "malformed request line: " + visible(requestLine));
+    /** Parses a whole head by the indexes of its parts; only the target and the field values become new Strings. */
+    private RequestHead parseHead(String text) {
+        int lineEnd = text.indexOf("\r\n");
+        int firstSpace = text.indexOf(' ');
+        int secondSpace = text.indexOf(' ', firstSpace + 1);
+        if (firstSpace <= 0 || secondSpace < 0 || secondSpace > lineEnd || text.lastIndexOf(' ', lineEnd) != secondSpace) {
+            throw new HttpError(400, "malformed request line: " + visible(text.substring(0, lineEnd)));
         }
-        String method = requestLine.substring(0, firstSpace);
-        String target = requestLine.substring(firstSpace + 1, secondSpace);
-        String version = version(requestLine.substring(secondSpace + 1));
-        if (!isToken(method)) {
+        String method = known(METHODS, text, 0, firstSpace);
+        if (method == null && !isToken(method = text.substring(0, firstSpace))) {
             throw new HttpError(400, "malformed method: " + visible(method));
         }
+        String target = text.substring(firstSpace + 1, secondSpace);
+        String version = lineEnd - secondSpace == 9 && text.startsWith("HTTP/1.1", secondSpace + 1)
+                ? "HTTP/1.1" : version(text.substring(secondSpace + 1, lineEnd)); // the usual case costs no copy
         if (target.isEmpty() || !isVisible(target)) {
             throw new HttpError(400, "malformed request target: " + visible(target));
         }
@@ -136,20 +107,24 @@ public final class RequestParser {
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
 
-        List<Request.Header> headers = new ArrayList<>(8);
-        int lineStart = requestLineEnd + 2;
-        for (int lineEnd = text.indexOf("\r\n", lineStart); lineEnd > lineStart; lineEnd = text.indexOf("\r\n", lineStart)) {
-            headers.add(headerField(text.substring(lineStart, lineEnd)));
-            lineStart = lineEnd + 2;
+        List<Request.Header> headers = new ArrayList<>(6);
+        for (int start = lineEnd + 2, end; (end = text.indexOf("\r\n", start)) > start; start = end + 2) {
+            headers.add(headerField(text, start, end));
         }
         boolean http11 = version.equals("HTTP/1.1");
         checkHost(headers, http11);
-        int contentLength = contentLength(headers, http11);
-        return new Head(method, target, path, rawQuery, version, List.copyOf(headers), contentLength,
-                keepAlive(headers, http11));
+        boolean chunked = chunked(headers, http11);
+        int contentLength = contentLength(headers);
+        if (chunked && contentLength >= 0) {
+            throw new HttpError(400, "Content-Length together with Transfer-Encoding");
+        }
+        Request request = new Request(method, target, path, rawQuery, version, Collections.unmodifiableList(headers),
+                Request.NO_BODY, keepAlive(headers, http11));
+        boolean expectsContinue = http11 && "100-continue".equalsIgnoreCase(request.header("Expect"));
+        return new RequestHead(request, Math.max(0, contentLength), chunked, expectsContinue);
     }
 
-    /** HTTP/1.0 and 1.1 are served; a later 1.x is answered as 1.1 (RFC 9110 2.5); 2.0 and up is 505. */
+    /** HTTP/1.0 and 1.1 are served; a later 1.x is answered as 1.1 (RFC 9110 §2.5); 2.0 and up is 505. */
     private static String version(String text) {
         if (text.length() != 8 || !text.startsWith("HTTP/") || !isDigit(text.charAt(5))
                 || text.charAt(6) != '.' || !isDigit(text.charAt(7))) {
@@ -178,48 +153,115 @@ public final class RequestParser {
         throw new HttpError(400, "the request target must be a path like /sync/, got " + visible(target));
     }
 
-    private static Request.Header headerField(String line) {
-        if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-            throw new HttpError(400, "obsolete line folding is not allowed: " + visible(line));
+    /** The field line {@code text[start, end)}: a token name, a colon, a value with optional spaces around it. */
+    private static Request.Header headerField(String text, int start, int end) {
+        if (text.charAt(start) == ' ' || text.charAt(start) == '\t') {
+            throw new HttpError(400, "obsolete line folding is not allowed: " + visible(text.substring(start, end)));
         }
-        int colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.substring(0, colon))) {
-            throw new HttpError(400, "malformed header field: " + visible(line));
+        int colon = text.indexOf(':', start);
+        String name = colon < 0 || colon > end ? null : known(FIELD_NAMES, text, start, colon);
+        if (name == null && (colon < 0 || colon > end || !isToken(name = text.substring(start, colon)))) {
+            throw new HttpError(400, "malformed header field: " + visible(text.substring(start, end)));
         }
-        String value = line.substring(colon + 1).strip(); // strips the optional spaces and tabs around the value
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        int from = colon + 1;
+        int to = end;
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw new HttpError(400, "control character in header field " + line.substring(0, colon));
+                throw new HttpError(400, "control character in header field " + name);
             }
         }
-        return new Request.Header(line.substring(0, colon), value);
+        return new Request.Header(name, text.substring(from, to));
     }
 
+    /** The constant among {@code names} that {@code text[start, end)} spells exactly, or null: common names cost no copy. */
+    private static String known(String[] names, String text, int start, int end) {
+        for (String name : names) {
+            if (name.length() == end - start && text.startsWith(name, start)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** RFC 9112 §3.2: exactly one Host in HTTP/1.1 (at most one in 1.0), with a value that can name a host. */
     private static void checkHost(List<Request.Header> headers, boolean http11) {
-        int hosts = 0;
+        String host = null;
         for (Request.Header header : headers) {
-            hosts += header.name().equalsIgnoreCase("Host") ? 1 : 0;
+            if (header.name().equalsIgnoreCase("Host")) {
+                if (host != null) {
+                    throw new HttpError(400, "more than one Host header field");
+                }
+                host = header.value();
+            }
         }
-        if (hosts > 1) {
-            throw new HttpError(400, "more than one Host header field");
-        }
-        if (hosts == 0 && http11) {
+        if (host == null && http11) {
             throw new HttpError(400, "an HTTP/1.1 request needs a Host header field");
         }
+        if (host != null && !isHost(host)) {
+            throw new HttpError(400, "invalid Host: " + visible(host));
+        }
     }
 
-    /** The body length: Content-Length, checked; Transfer-Encoding is refused (RFC 9112 6.1 and 6.3). */
-    private int contentLength(List<Request.Header> headers, boolean http11) {
-        String length = null;
-        boolean transferEncoding = false;
+    /**
+     * Whether the body is chunked. RFC 9112 §6.1 and §6.3: chunked must be the last transfer coding
+     * (or the body's end is unknown: 400), we implement no other coding (501), and HTTP/1.0 has no
+     * transfer codings at all (400).
+     */
+    private static boolean chunked(List<Request.Header> headers, boolean http11) {
+        if (!has(headers, "Transfer-Encoding")) {
+            return false; // the usual case, decided without building a list
+        }
+        List<String> codings = new ArrayList<>(2);
         for (Request.Header header : headers) {
             if (header.name().equalsIgnoreCase("Transfer-Encoding")) {
-                transferEncoding = true;
-            } else if (header.name().equalsIgnoreCase("Content-Length")) {
+                for (String coding : header.value().split(",")) {
+                    if (!coding.isBlank()) {
+                        codings.add(coding.strip());
+                    }
+                }
+            }
+        }
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (!http11) {
+            throw new HttpError(400, "Transfer-Encoding in an HTTP/1.0 request");
+        }
+        if (!codings.getLast().equalsIgnoreCase("chunked")) {
+            throw new HttpError(400, "chunked must be the last transfer coding, got " + visible(String.join(", ", codings)));
+        }
+        if (codings.size() > 1) {
+            throw codings.subList(0, codings.size() - 1).stream().anyMatch("chunked"::equalsIgnoreCase)
+                    ? new HttpError(400, "chunked is applied more than once")
+                    : new HttpError(501, "only the chunked transfer coding is implemented, got " + visible(String.join(", ", codings)));
+        }
+        return true;
+    }
+
+    private static boolean has(List<Request.Header> headers, String name) {
+        for (Request.Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Content-Length, checked (RFC 9112 §6.3), or -1 when there is none. */
+    private int contentLength(List<Request.Header> headers) {
+        String length = null;
+        for (Request.Header header : headers) {
+            if (header.name().equalsIgnoreCase("Content-Length")) {
                 for (String part : header.value().split(",", -1)) {
                     String value = part.strip();
-                    if (value.isEmpty() || !value.chars().allMatch(RequestParser::isDigit)) {
+                    if (value.isEmpty() || !value.chars().allMatch(c -> isDigit((char) c))) {
                         throw new HttpError(400, "invalid Content-Length: " + visible(header.value()));
                     }
                     if (length != null && !length.equals(value)) {
@@ -229,15 +271,8 @@ public final class RequestParser {
                 }
             }
         }
-        if (transferEncoding && length != null) {
-            throw new HttpError(400, "Content-Length together with Transfer-Encoding");
-        }
-        if (transferEncoding) {
-            throw http11 ? new HttpError(501, "Transfer-Encoding is not implemented; send a Content-Length")
-                    : new HttpError(400, "Transfer-Encoding in an HTTP/1.0 request");
-        }
         if (length == null) {
-            return 0;
+            return -1;
         }
         String digits = length.replaceFirst("^0+(?=.)", ""); // leading zeros are allowed and mean nothing
         if (digits.length() > 10 || Long.parseLong(digits) > options.maxBodyBytes()) {
@@ -259,44 +294,5 @@ public final class RequestParser {
             }
         }
         return !close && (http11 || keepAlive);
-    }
-
-    private static boolean isToken(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isVisible(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= 0x20 || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** Shows untrusted text in an error message: short, and with control characters escaped. */
-    private static String visible(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        StringBuilder out = new StringBuilder(shown.length() + 2).append('\'');
-        for (char c : shown.toCharArray()) {
-            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return out.append('\'').toString();
     }
 }

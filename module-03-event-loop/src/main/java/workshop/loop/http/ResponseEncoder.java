@@ -5,26 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a {@link Response} as HTTP/1.1 bytes into a connection's output buffer. The fixed parts
  * (status lines, content types, the Date of the current second) are encoded once and reused, so
  * answering a request costs a few array copies, not a pile of Strings.
+ *
+ * <p>Each server has its own encoder, used only by its loop thread: its caches need no lock.
  */
 final class ResponseEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION_KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] STATUS_LINES = new byte[600][];
-    private static final Map<String, byte[]> CONTENT_TYPES = new ConcurrentHashMap<>();
-
+    /** The interim answer to {@code Expect: 100-continue} (RFC 9110 §15.2.1): a status line and nothing else. */
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
+    private final byte[][] statusLines = new byte[600][];
+    private final Map<String, byte[]> contentTypes = new HashMap<>();
     private byte[] dateLine = new byte[0];
     private long dateSecond = -1;
 
@@ -44,12 +47,14 @@ final class ResponseEncoder {
     /**
      * Appends {@code response} to {@code out}, which must have {@link #sizeOf} bytes free.
      *
-     * @param close          the connection closes after this answer ({@code Connection: close})
-     * @param keepAlive10    an HTTP/1.0 client asked to keep the connection ({@code Connection: keep-alive})
+     * @param request the request it answers, or {@code null} when none could be parsed. A HEAD
+     *                request gets the header fields of GET and no body (RFC 9110 §9.3.2); an HTTP/1.0
+     *                request that keeps its connection is told so ({@code Connection: keep-alive}).
+     * @param close   the connection closes after this answer ({@code Connection: close})
      */
-    void encode(Response response, boolean close, boolean keepAlive10, ByteBuffer out) {
+    void encode(Response response, Request request, boolean close, ByteBuffer out) {
         out.put(statusLine(response.status()));
-        out.put(CONTENT_TYPES.computeIfAbsent(response.contentType(),
+        out.put(contentTypes.computeIfAbsent(response.contentType(),
                 type -> ("Content-Type: " + type + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
         out.put(CONTENT_LENGTH);
         putDigits(response.body().length, out);
@@ -57,26 +62,33 @@ final class ResponseEncoder {
         out.put(dateLine());
         if (close) {
             out.put(CONNECTION_CLOSE);
-        } else if (keepAlive10) {
+        } else if (request != null && request.version().equals("HTTP/1.0")) {
             out.put(CONNECTION_KEEP_ALIVE);
         }
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             out.put((header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         out.put(CRLF);
-        out.put(response.body());
+        if (request == null || !request.method().equals("HEAD")) {
+            out.put(response.body());
+        }
     }
 
-    private static byte[] statusLine(int status) {
-        byte[] line = STATUS_LINES[status];
+    /** Appends {@code 100 Continue}: the client that waits for it sends the body now. */
+    void encodeContinue(ByteBuffer out) {
+        out.put(CONTINUE);
+    }
+
+    private byte[] statusLine(int status) {
+        byte[] line = statusLines[status];
         if (line == null) {
             line = ("HTTP/1.1 " + status + " " + reason(status) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-            STATUS_LINES[status] = line;
+            statusLines[status] = line;
         }
         return line;
     }
 
-    /** The Date header field (RFC 9110 6.6.1), encoded once per second. */
+    /** The Date header field (RFC 9110 §6.6.1), encoded once per second. */
     private byte[] dateLine() {
         long second = System.currentTimeMillis() / 1000;
         if (second != dateSecond) {
@@ -96,6 +108,7 @@ final class ResponseEncoder {
 
     static String reason(int status) {
         return switch (status) {
+            case 100 -> "Continue";
             case 200 -> "OK";
             case 400 -> "Bad Request";
             case 404 -> "Not Found";

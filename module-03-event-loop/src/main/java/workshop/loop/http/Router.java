@@ -3,13 +3,14 @@ package workshop.loop.http;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import workshop.common.BadRequestException;
 
 /**
- * Routes a request by exact path, then method, to its {@link Handler}. A wrong path is 404, a
- * wrong method 405 (with {@code Allow}), a {@link BadRequestException} 400, any other failure
+ * Routes a request by exact path, then method, to its {@link Handler}; a HEAD request runs the GET
+ * handler. A wrong path is 404, a wrong method 405 (with {@code Allow}), a {@link BadRequestException} 400, any other failure
  * of the handler 500: the client always gets a JSON answer, and the connection lives on.
  */
 public final class Router {
@@ -35,9 +36,12 @@ public final class Router {
             return Response.error(404, "no route for " + request.path()).now();
         }
         Handler handler = byMethod.get(request.method());
+        if (handler == null && request.method().equals("HEAD")) {
+            handler = byMethod.get("GET"); // RFC 9110 §9.1: HEAD wherever GET is; the encoder leaves out the body
+        }
         if (handler == null) {
             return Response.error(405, request.method() + " is not allowed here")
-                    .withHeader("Allow", String.join(", ", byMethod.keySet())).now();
+                    .withHeader("Allow", allowed(byMethod)).now();
         }
         try {
             CompletableFuture<Response> answer = handler.handle(request);
@@ -48,6 +52,29 @@ public final class Router {
         } catch (Throwable failure) {
             return errorFor(failure).now();
         }
+    }
+
+    /** The methods a path answers, for the {@code Allow} field of a 405: HEAD comes with every GET. */
+    private static String allowed(Map<String, Handler> byMethod) {
+        String methods = String.join(", ", byMethod.keySet());
+        return byMethod.containsKey("GET") && !byMethod.containsKey("HEAD") ? methods + ", HEAD" : methods;
+    }
+
+    /** The answer of a completed future: its response, or the error for its failure. */
+    static Response responseOf(CompletableFuture<Response> done) {
+        try {
+            return responseOf(done.join(), null);
+        } catch (CompletionException | CancellationException failure) {
+            return errorFor(failure);
+        }
+    }
+
+    /** The answer of a handler's future that completed with {@code response} or {@code failure}. */
+    static Response responseOf(Response response, Throwable failure) {
+        if (failure != null) {
+            return errorFor(failure);
+        }
+        return response != null ? response : Response.error(500, "the handler completed with no response");
     }
 
     /** The answer for a handler that threw or whose future failed. */
