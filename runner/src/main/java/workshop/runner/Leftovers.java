@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * What a run left behind: threads still running and sockets still open after the tests ended, such as
  * an executor never shut down or a server never closed. The worker reports them, and the runner then
  * replaces the worker's JVM, so that they cannot slow down, block or confuse the next run.
+ *
+ * <p>Daemon threads are counted apart: the kit starts some on purpose (module 02's shared timer, held in
+ * a static field, lives as long as its class), and a JVM never waits for them, in Maven or here. Since
+ * every run loads the classes anew, each run adds its own; the runner replaces the worker quietly once a
+ * few have piled up.
  */
 final class Leftovers {
     private static final Path OPEN_FILES = Path.of("/proc/self/fd");
@@ -37,12 +42,13 @@ final class Leftovers {
     /**
      * What a run left.
      *
-     * @param threads names of the threads still running
+     * @param threads names of the (non-daemon) threads still running
      * @param sockets sockets still open, 0 when none or unknown
+     * @param daemons daemon threads still running, the kit's own shared timers among them
      */
-    record Left(List<String> threads, int sockets) {
+    record Left(List<String> threads, int sockets, int daemons) {
         boolean any() {
-            return !threads.isEmpty() || sockets > 0;
+            return !threads.isEmpty() || sockets > 0 || daemons > 0;
         }
     }
 
@@ -55,28 +61,36 @@ final class Leftovers {
         long deadline = System.nanoTime() + graceMillis * 1_000_000;
         while (true) {
             List<String> threads = new ArrayList<>();
+            int daemons = 0;
             for (Thread t : Thread.getAllStackTraces().keySet()) {
                 if (!before.threads().contains(t) && t.isAlive() && !jdkOwn(t)) {
-                    threads.add(t.getName());
+                    if (t.isDaemon()) {
+                        daemons++;
+                    } else {
+                        threads.add(t.getName());
+                    }
                 }
             }
             int sockets = before.sockets() < 0 ? 0 : Math.max(0, openSockets() - before.sockets());
             if ((threads.isEmpty() && sockets == 0) || System.nanoTime() > deadline) {
                 threads.sort(null);
-                return new Left(threads, sockets);
+                return new Left(threads, sockets, daemons);
             }
             Thread.sleep(20);
         }
     }
 
-    /** A thread the JDK keeps for itself: virtual threads' carriers, the common pool, cleaners and pollers. */
+    /**
+     * A thread the JDK keeps for itself: virtual threads' carriers, the common pool and the delay schedulers
+     * of both (Java 25), cleaners and pollers.
+     */
     static boolean jdkOwn(Thread t) {
         if (t instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
             return true; // idle common-pool workers linger for a minute, whoever used the pool
         }
         String type = t.getClass().getName();
         return type.equals("jdk.internal.misc.CarrierThread") || type.startsWith("jdk.internal.misc.InnocuousThread")
-                || JDK_THREADS.contains(t.getName());
+                || type.equals("java.util.concurrent.DelayScheduler") || JDK_THREADS.contains(t.getName());
     }
 
     /** Open sockets of this JVM, on Linux; -1 elsewhere. */

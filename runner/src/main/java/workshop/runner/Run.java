@@ -15,6 +15,8 @@ final class Run {
     final Map<String, Result> results = new LinkedHashMap<>();
     final List<String> leftoverThreads = new ArrayList<>();
     int leftoverSockets;
+    /** Daemon threads the run left (the kit's shared timers among them): not reported, but they add up. */
+    int leftoverDaemons;
     /** The test that outlived its bound, or null. */
     String stuck;
     /** Why the run ended early, or null: the worker's JVM ended, or it failed to start the request. */
@@ -50,6 +52,7 @@ final class Run {
                     leftoverThreads.addAll(List.of(answer.get(1).split(", ")));
                 }
                 leftoverSockets = Integer.parseInt(answer.get(2));
+                leftoverDaemons = answer.size() > 3 ? Integer.parseInt(answer.get(3)) : 0;
             }
             case "error" -> broken = answer.get(1);
             default -> {

@@ -15,12 +15,15 @@ import java.util.List;
  * itself come from the worker's class path and stay loaded (and warm) across runs.
  */
 final class RunLoader extends URLClassLoader {
+    /** The loader's name, which stack frames of its classes carry. */
+    static final String NAME = "kit-run";
+
     static {
         registerAsParallelCapable();
     }
 
     RunLoader(List<Path> folders, ClassLoader parent) {
-        super("kit-run", urls(folders), parent);
+        super(NAME, urls(folders), parent);
     }
 
     @Override

@@ -10,12 +10,14 @@ import java.util.Map;
 /**
  * A module as the runner works on it: compiles the learner's room, finds the module's steps, runs tests
  * in a worker JVM and keeps their results. A worker serves run after run (a fresh class loader each
- * time); after a run that left something behind, a stuck test or a crash, or after
+ * time); after a run that left threads or sockets behind, a stuck test or a crash, or after
  * {@value #RUNS_PER_WORKER} runs, it is replaced by a new one, started at once so that it is warm by the
  * next save.
  */
 final class Session implements AutoCloseable {
     static final int RUNS_PER_WORKER = 50;
+    /** Daemon threads left by runs (each run loads the kit's classes anew, and with them its shared timers). */
+    static final int DAEMONS_PER_WORKER = 24;
 
     private final Module module;
     private final Map<String, String> junitConfig;
@@ -25,8 +27,10 @@ final class Session implements AutoCloseable {
     private final Results results;
     private final RoomCompiler compiler;
     private Path roomClasses;
-    private WorkerProcess worker;
+    private volatile WorkerProcess worker;
+    private volatile boolean closed;
     private boolean workerReady;
+    private int daemonsLeft;
     private List<Step> steps = List.of();
 
     Session(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis) throws IOException {
@@ -62,6 +66,9 @@ final class Session implements AutoCloseable {
 
     /** Starts a worker now if none is running, so it warms up while other work goes on. */
     void startWorker() throws IOException {
+        if (closed) {
+            throw new IOException("the runner is closing");
+        }
         if (worker == null || !worker.alive()) {
             worker = WorkerProcess.start(module, junitConfig, hangGraceMillis, leftoverGraceMillis);
             workerReady = false;
@@ -124,7 +131,8 @@ final class Session implements AutoCloseable {
         }
         results.record(run);
         save();
-        if (run.poisoned() || w.served() >= RUNS_PER_WORKER) {
+        daemonsLeft += run.leftoverDaemons;
+        if (run.poisoned() || w.served() >= RUNS_PER_WORKER || daemonsLeft >= DAEMONS_PER_WORKER) {
             retire();
         }
         return run;
@@ -166,11 +174,15 @@ final class Session implements AutoCloseable {
 
     /** Replaces the worker with a fresh JVM, started now so it is warm by the next run. */
     void retire() throws IOException {
-        if (worker != null) {
-            worker.close();
-            worker = null;
+        WorkerProcess old = worker;
+        worker = null;
+        if (old != null) {
+            old.close();
         }
-        startWorker();
+        daemonsLeft = 0;
+        if (!closed) {
+            startWorker();
+        }
     }
 
     void save() throws IOException {
@@ -179,16 +191,20 @@ final class Session implements AutoCloseable {
 
     private WorkerProcess ready() throws IOException, InterruptedException {
         startWorker();
+        WorkerProcess w = worker;
+        if (w == null) {
+            throw new IOException("the runner is closing");
+        }
         if (!workerReady) {
-            workerReady = worker.awaitReady();
+            workerReady = w.awaitReady();
             if (!workerReady) {
-                String tail = tail();
-                worker.close();
+                String tail = w.logTail();
+                w.close();
                 worker = null;
-                throw new IOException("the test JVM did not start" + tail);
+                throw new IOException("the test JVM did not start" + (tail.isBlank() ? "" : "\n" + tail));
             }
         }
-        return worker;
+        return w;
     }
 
     private String room() {
@@ -204,11 +220,14 @@ final class Session implements AutoCloseable {
         return module.state().resolve("results.tsv");
     }
 
+    /** Ends the worker's JVM, whatever its tests are doing, and starts no other; safe from any thread, and twice. */
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
+        closed = true;
+        WorkerProcess last = worker;
+        worker = null;
+        if (last != null) {
+            last.close();
         }
         try {
             save();

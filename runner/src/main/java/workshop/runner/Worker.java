@@ -138,7 +138,8 @@ public final class Worker {
         }
         Leftovers.Left left = Leftovers.since(before, leftoverGraceMillis);
         if (left.any()) {
-            wire.println(Wire.line("leftovers", String.join(", ", left.threads()), Integer.toString(left.sockets())));
+            wire.println(Wire.line("leftovers", String.join(", ", left.threads()), Integer.toString(left.sockets()),
+                    Integer.toString(left.daemons())));
         }
         wire.println(Wire.line("done", Long.toString((System.nanoTime() - start) / 1_000_000)));
     }
@@ -194,13 +195,12 @@ public final class Worker {
         Runtime.getRuntime().halt(3);
     }
 
-    /** The kit's classes on a thread's stack (learner, given, tests), to say where a stuck test waits. */
+    /** The classes of a run on a thread's stack (learner, given, tests), to say where a stuck test waits. */
     private static Set<String> kitClasses(Thread thread) {
         Set<String> names = new HashSet<>();
         for (StackTraceElement frame : thread.getStackTrace()) {
-            String name = frame.getClassName().replaceFirst("\\$.*", "");
-            if (name.startsWith("workshop.") && !name.startsWith("workshop.runner.")) {
-                names.add(name);
+            if (RunLoader.NAME.equals(frame.getClassLoaderName())) {
+                names.add(frame.getClassName().replaceFirst("\\$.*", ""));
             }
         }
         return names;
