@@ -1,6 +1,9 @@
 package workshop.runner;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the runner shows, as text: a step's verdict, a module's progress, compile errors, what a
@@ -12,8 +15,10 @@ final class Render {
     static final String PASS = "✓";
     static final String FAIL = "✗";
     static final String NOT_RUN = "·";
-    /** Failing tests shown in full; the others by name. */
+    /** Ways to fail (tests failing with the same message) shown in full; the others by name. */
     static final int DETAILED = 3;
+    /** Tests named above a message they share. */
+    static final int NAMED = 3;
     /** Lines of a failure message shown; a timeline of 20 requests fits. */
     static final int MESSAGE_LINES = 32;
     /** Lines of a failing test's own output shown, the last ones. */
@@ -81,29 +86,38 @@ final class Render {
         StringBuilder out = new StringBuilder();
         out.append(t.red(FAIL + " " + title)).append(": ").append(passed).append(" of ").append(ran.size())
                 .append(ran.size() == 1 ? " test passes" : " tests pass").append(time).append("\n");
-        List<Results.Ran> failing = ran.stream().filter(r -> !r.passed()).toList();
-        String previous = null;
-        for (int i = 0; i < failing.size() && i < DETAILED; i++) {
-            Results.Ran r = failing.get(i);
-            out.append('\n').append("  ").append(t.red(FAIL)).append(' ').append(t.bold(r.test().name())).append('\n');
-            if (r.result() == null) {
+        // Tests that fail the same way are named together, above their one message.
+        Map<String, List<Results.Ran>> byMessage = new LinkedHashMap<>();
+        ran.stream().filter(r -> !r.passed()).forEach(r -> byMessage.computeIfAbsent(
+                r.result() == null ? "" : r.result().message() + "\u0000" + r.result().where(), k -> new ArrayList<>()).add(r));
+        int shown = 0;
+        for (List<Results.Ran> group : byMessage.values()) {
+            if (shown++ == DETAILED) {
+                int more = byMessage.size() - DETAILED;
+                out.append("\n  and ").append(more).append(more == 1 ? " more way to fail:\n" : " more ways to fail:\n");
+                byMessage.values().stream().skip(DETAILED).flatMap(List::stream)
+                        .forEach(r -> out.append("    ").append(FAIL).append(' ').append(r.test().name()).append('\n'));
+                break;
+            }
+            out.append('\n');
+            group.stream().limit(NAMED).forEach(r -> out.append("  ").append(t.red(FAIL)).append(' ').append(t.bold(r.test().name())).append('\n'));
+            if (group.size() > NAMED) {
+                int more = group.size() - NAMED;
+                out.append("    and ").append(more).append(more == 1 ? " more that fails the same way\n" : " more that fail the same way\n");
+            }
+            Result result = group.get(0).result();
+            if (result == null) {
                 out.append("      did not run: the run stopped before it\n");
                 continue;
             }
-            String message = r.result().message().isBlank() ? "(no message)" : r.result().message();
-            out.append(message.equals(previous) ? "      (the same message as above)\n" : indent(cut(message, MESSAGE_LINES), "      "));
-            previous = message;
-            if (!r.result().where().isEmpty()) {
-                out.append("      ").append(t.dim("your code: ")).append(roomPrefix).append(r.result().where()).append('\n');
+            out.append(indent(cut(result.message().isBlank() ? "(no message)" : result.message(), MESSAGE_LINES), "      "));
+            if (!result.where().isEmpty()) {
+                out.append("      ").append(t.dim("your code: ")).append(roomPrefix).append(result.where()).append('\n');
             }
-            if (!r.result().output().isBlank()) {
+            if (!result.output().isBlank()) {
                 out.append("      ").append(t.dim("it printed (last lines):")).append('\n')
-                        .append(indent(last(r.result().output(), OUTPUT_LINES), "        "));
+                        .append(indent(last(result.output(), OUTPUT_LINES), "        "));
             }
-        }
-        if (failing.size() > DETAILED) {
-            out.append("\n  and ").append(failing.size() - DETAILED).append(" more failing:\n");
-            failing.subList(DETAILED, failing.size()).forEach(r -> out.append("    ").append(FAIL).append(' ').append(r.test().name()).append('\n'));
         }
         out.append("\n  Read: ").append(step.link()).append(hintHow.isEmpty() ? "" : "    Hint: " + hintHow).append('\n');
         return out.toString();

@@ -136,6 +136,7 @@ final class Watch {
             footer();
             return;
         }
+        t.println(t.dim("Running the tests of step " + current.id() + "..."));
         Run run = session.run(current.tests());
         boolean green = showVerdict(current, since);
         t.print(render.leftovers(run));
