@@ -109,13 +109,16 @@ class RenderTest {
     }
 
     @Test
-    @DisplayName("threads and sockets left behind are named, with what that means for the next run")
+    @DisplayName("threads and sockets left behind by passing tests are named, with what that means for the next run")
     void leftovers() {
         Run run = new Run(60_000);
+        run.accept(List.of("end", "a", "PASSED", "", "", "", "3"));
         run.accept(List.of("leftovers", "pool-1, pool-2", "1", "0"));
 
         assertThat(render.leftovers(run)).startsWith("! Left running after the tests: 2 threads (pool-1, pool-2) and 1 socket\n")
                 .contains("The next run starts in a fresh JVM");
         assertThat(render.leftovers(new Run(60_000))).isEmpty();
+        run.accept(List.of("end", "b", "FAILED", "boom", "", "", "3"));
+        assertThat(render.leftovers(run)).as("after a failing test, which may have skipped its clean-up").isEmpty();
     }
 }
