@@ -29,6 +29,7 @@ public final class Runner {
                 case "watch" -> {
                     try (Session session = session(options)) {
                         Runtime.getRuntime().addShutdownHook(new Thread(session::close)); // Ctrl+C stops the test JVM too
+                        endWithMaven();
                         new Watch(session, options, Terminal.detect(options.flag("--no-color"))).run();
                     }
                     yield 0;
@@ -51,6 +52,17 @@ public final class Runner {
             status = 130;
         }
         System.exit(status);
+    }
+
+    /**
+     * Ends the runner when the processes that started it end, even without a signal (a Maven killed with
+     * {@code kill -9}, a closed IDE): the launcher ({@code KitJdk}) and Maven above it.
+     */
+    private static void endWithMaven() {
+        ProcessHandle.current().parent().ifPresent(launcher -> {
+            launcher.onExit().thenRun(() -> System.exit(0));
+            launcher.parent().ifPresent(maven -> maven.onExit().thenRun(() -> System.exit(0)));
+        });
     }
 
     static Session session(Options options) throws IOException {
