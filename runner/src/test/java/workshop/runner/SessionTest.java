@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner on a real (tiny) module: its worker JVM, the launcher, the class loaders, the bounds. */
 @Tag("runner")
 class SessionTest {
+    /** A bound no fixture test gets near, even on a loaded machine. */
+    private static final Map<String, String> BOUND = Map.of(
+            JUnitConfig.DEFAULT_TIMEOUT, "30 s", "junit.jupiter.execution.timeout.mode", "enabled");
     /** Short bounds, so that the hang test takes seconds: JUnit's bound 1 s, then half a second of grace. */
-    private static final Map<String, String> FAST_BOUND = Map.of(
+    private static final Map<String, String> SHORT_BOUND = Map.of(
             JUnitConfig.DEFAULT_TIMEOUT, "1 s", "junit.jupiter.execution.timeout.mode", "enabled");
 
     @TempDir
@@ -33,7 +36,13 @@ class SessionTest {
     @BeforeEach
     void build() throws IOException {
         module = FixtureModule.build(dir);
-        session = new Session(module, FAST_BOUND, 500, 1_000);
+        session = new Session(module, BOUND, 500, 1_000);
+    }
+
+    /** The session of a test about the time bound: JUnit's bound is 1 s there. */
+    private void shortBound() throws IOException {
+        session.close();
+        session = new Session(module, SHORT_BOUND, 500, 1_000);
     }
 
     @AfterEach
@@ -81,6 +90,7 @@ class SessionTest {
     @Test
     @DisplayName("a test deaf to interrupts is stopped after its bound, named with where it waited, and the next run starts clean")
     void hangIsStopped() throws Exception {
+        shortBound();
         compile();
         session.discover();
 
@@ -133,6 +143,7 @@ class SessionTest {
     @Test
     @DisplayName("closing the session, as Ctrl+C does, ends the test JVM even while a test hangs")
     void closeLeavesNothing() throws Exception {
+        shortBound();
         compile();
         session.discover();
         assertThat(ProcessHandle.current().descendants().count()).as("the worker JVM").isEqualTo(1);
@@ -160,7 +171,7 @@ class SessionTest {
         session.run(session.step("1.1").tests());
         session.close();
 
-        Session again = new Session(module, FAST_BOUND, 500, 1_000);
+        Session again = new Session(module, BOUND, 500, 1_000);
         try {
             assertThat(again.resultsAreCurrent()).as("the same code").isTrue();
             assertThat(again.keptSteps()).hasSize(5);
