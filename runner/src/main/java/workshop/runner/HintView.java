@@ -25,8 +25,11 @@ final class HintView {
         seen.record(step.id(), again ? levels.size() : shown + 1);
 
         StringBuilder out = new StringBuilder();
+        // A README's levels are named "Hint 1", "Hint 2": the number says it already.
+        String name = level.name().matches("Hint \\d+") ? "" : level.name();
+        String note = again ? (name.isEmpty() ? "" : name + ", ") + "again: it was the last one" : name;
         out.append(t.bold("Hint " + (levels.indexOf(level) + 1) + " of " + levels.size() + " for " + title))
-                .append(t.dim(" (" + level.name() + (again ? ", again: it was the last one" : "") + ")")).append("\n\n");
+                .append(note.isEmpty() ? "" : t.dim(" (" + note + ")")).append("\n\n");
         out.append(Render.indent(level.text(), "  ")).append('\n');
         int index = levels.indexOf(level);
         if (index + 1 < levels.size()) {
