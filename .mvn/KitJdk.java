@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *   <li>{@code check MIN DISCOVER}: before Maven picks a toolchain, and only when Maven's own JDK
  *       is older than MIN, stop the build with instructions a learner can follow when no JDK is
  *       new enough (instead of the plugin's advice to hand-write ~/.m2/toolchains.xml);</li>
- *   <li>{@code run MIN CLASSES GOAL -- JAVA-ARGUMENTS}: run a program of the kit ({@code exec:exec@run},
+ *   <li>{@code run MIN CLASSES COMMAND -- JAVA-ARGUMENTS}: run a program of the kit ({@code exec:exec@run},
  *       {@code exec:exec@race}) on a JDK MIN or newer, even when the command has no lifecycle
  *       phase and so no toolchain was picked; say so in one sentence when CLASSES was never
  *       compiled.</li>
@@ -36,7 +36,7 @@ public class KitJdk {
         } else if (args.length >= 5 && args[0].equals("run") && args[4].equals("--")) {
             run(Integer.parseInt(args[1]), Paths.get(args[2]), args[3], Arrays.asList(args).subList(5, args.length));
         } else {
-            System.err.println("usage: java .mvn/KitJdk.java check MIN DISCOVER | run MIN CLASSES GOAL -- JAVA-ARGUMENTS");
+            System.err.println("usage: java .mvn/KitJdk.java check MIN DISCOVER | run MIN CLASSES COMMAND -- JAVA-ARGUMENTS");
             System.exit(2);
         }
     }
@@ -59,14 +59,14 @@ public class KitJdk {
 
     /**
      * Runs {@code java ARGUMENTS} on the JDK that runs Maven when it is new enough, else on the newest
-     * one found; {@code goal} is the Maven goal that asked ({@code exec:exec@race}), for the message.
+     * one found; {@code command} is the Maven command that builds and runs it ({@code compile exec:exec@race}), for the message.
      */
-    private static void run(int minimum, Path classes, String goal, List<String> javaArguments)
+    private static void run(int minimum, Path classes, String command, List<String> javaArguments)
             throws IOException, InterruptedException {
         if (!Files.isDirectory(classes)) {
             // Said in one sentence and ended with status 0: a failing status would bury it under exec-maven-plugin's stack trace.
-            System.out.println("Nothing is compiled yet in " + classes + ", so nothing ran: put compile before "
-                    + goal + ", as in ./mvnw -q compile " + goal);
+            System.out.println("Nothing is compiled yet in " + classes + ", so nothing ran: build it in the same command,"
+                    + " as in ./mvnw -q " + command);
             System.exit(0);
         }
         Path home = Paths.get(System.getProperty("java.home"));
