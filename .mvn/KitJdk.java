@@ -59,14 +59,14 @@ public class KitJdk {
 
     /**
      * Runs {@code java ARGUMENTS} on the JDK that runs Maven when it is new enough, else on the newest
-     * one found; {@code command} is the Maven command that builds and runs it ({@code compile exec:exec@race}), for the message.
+     * one found; {@code mavenCommand} builds and runs it ({@code compile exec:exec@race}), for the message.
      */
-    private static void run(int minimum, Path classes, String command, List<String> javaArguments)
+    private static void run(int minimum, Path classes, String mavenCommand, List<String> javaArguments)
             throws IOException, InterruptedException {
         if (!Files.isDirectory(classes)) {
             // Said in one sentence and ended with status 0: a failing status would bury it under exec-maven-plugin's stack trace.
             System.out.println("Nothing is compiled yet in " + classes + ", so nothing ran: build it in the same command,"
-                    + " as in ./mvnw -q " + command);
+                    + " as in ./mvnw -q " + mavenCommand);
             System.exit(0);
         }
         Path home = Paths.get(System.getProperty("java.home"));
