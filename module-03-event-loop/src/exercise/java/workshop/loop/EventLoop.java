@@ -108,6 +108,11 @@ public final class EventLoop extends EventLoopBase {
      * 3.3 The kit's {@code asyncio.sleep}: returns a new {@link CompletableFuture} at once and
      * completes it from a timer ({@link #callLater}), so it completes on the loop thread and the
      * code chained to it ({@code thenApply}, ...) runs there too. No thread sleeps.
+     *
+     * <p>Cancelling the returned future cancels the timer, as module 02's {@code AsyncSleep}
+     * cancels its alarm and asyncio's sleep its {@code TimerHandle}: when the future completes in
+     * any way ({@code whenComplete}), cancel the timer. Cancelling a timer that has already run
+     * does nothing.
      */
     @Override
     public CompletableFuture<Void> sleep(Duration delay) {

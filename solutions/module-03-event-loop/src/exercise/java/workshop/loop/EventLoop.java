@@ -70,11 +70,12 @@ public final class EventLoop extends EventLoopBase {
 
     // ---- 3.3 sleep ---------------------------------------------------------------------------
 
-    /** 3.3 A future completed by a timer, on the loop thread, once {@code delay} has passed. */
+    /** 3.3 A future completed by a timer, on the loop thread, once {@code delay} has passed; cancelling it cancels the timer. */
     @Override
     public CompletableFuture<Void> sleep(Duration delay) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        callLater(delay, () -> done.complete(null));
+        Timer timer = callLater(delay, () -> done.complete(null));
+        done.whenComplete((ignored, failure) -> timer.cancel()); // does nothing once the timer has run
         return done;
     }
 
