@@ -32,7 +32,10 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     public static final long NO_WAIT = 0;
     /** {@link EventLoop#selectTimeoutMillis(long)} result: block until I/O arrives or someone calls {@link Selector#wakeup()}. */
     public static final long FOREVER = -1;
-    /** How long a task may hold the loop thread before it is reported, like asyncio's debug mode. */
+    /**
+     * How long a task may hold the loop thread before it is reported: asyncio's
+     * {@code slow_callback_duration}, 0.1 s. asyncio checks only in debug mode; this loop always does.
+     */
     public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
     /**
      * Step 3.5 rebuilds the timer heap only when it holds more than this many timers and over half
@@ -255,7 +258,11 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
         callSoon((Runnable) key.attachment());
     }
 
-    /** Makes a blocked (or the next) select return at once. Counted, so tests can spot wake-up storms. */
+    /**
+     * Makes a blocked (or the next) select return at once. The selector itself merges every call
+     * made between two selects into one write to its eventfd or pipe, but each call takes the
+     * selector's wake-up lock. Counted, so tests can see how many wake-ups the loop asked for.
+     */
     protected void wakeupSelector() {
         wakeups.incrementAndGet();
         selector.wakeup();
@@ -346,8 +353,9 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
 
     /**
      * Whether the loop prints what goes wrong to standard error as it happens: a slow callback, a
-     * task that threw, the loop stopping (on by default, as asyncio logs them). A caller that
-     * reports them itself, such as the race, turns it off.
+     * task that threw, the loop stopping (on by default; asyncio logs a callback that threw
+     * always, a slow one only in debug mode). A caller that reports them itself, such as the race,
+     * turns it off.
      */
     public void printReports(boolean print) {
         printReports = print;
