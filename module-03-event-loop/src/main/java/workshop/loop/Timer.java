@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * were scheduled. That rule is the kit's own, stricter than asyncio's: a {@code TimerHandle}
  * compares deadlines only, so asyncio may run timers with equal deadlines in any order.
  *
- * <p>{@link #cancel()} only marks the timer and tells its loop, which counts it. The timer stays
- * in the heap until it reaches the top, or until the loop rebuilds the heap because most of it is
- * cancelled timers (step 3.5). asyncio does the same: its {@code TimerHandle.cancel()} tells the
- * loop, which counts the cancelled handles and rebuilds its heap when more than half of over 100
- * are cancelled.
+ * <p>{@link #cancel()} only marks the timer and tells its loop, which counts it: removing a timer
+ * from the middle of a heap is the expensive part. The timer stays in the heap until it reaches
+ * the top, or until the loop rebuilds the heap because over half of it is cancelled timers (step
+ * 3.5). asyncio does the same: {@code TimerHandle.cancel()} tells the loop, which counts the
+ * cancelled handles and rebuilds its heap when it holds more than 100 and over half of them are
+ * cancelled.
  */
 public final class Timer implements Runnable {
     private static final int WAITING = 0;
