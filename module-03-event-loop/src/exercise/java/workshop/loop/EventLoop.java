@@ -36,9 +36,11 @@ public final class EventLoop extends EventLoopBase {
 
     /**
      * 3.1 Appends {@code task} to the {@link #ready} queue; it runs later in this turn or the next.
+     * asyncio's twin: {@code loop.call_soon(callback)}.
      *
      * <p>Only the loop thread may call this: start with {@code checkLoopThread("callSoon")}
-     * (given), which throws a helpful error when another thread tries.
+     * (given), which throws a helpful error when another thread tries. (asyncio checks the
+     * thread only in debug mode.)
      */
     @Override
     public void callSoon(Runnable task) {
@@ -78,9 +80,10 @@ public final class EventLoop extends EventLoopBase {
 
     /**
      * 3.2 Schedules {@code task} to run once {@code delay} has passed: build a
-     * {@code new Timer(deadline, nextSequence++, task)} with the deadline on the
+     * {@code new Timer(deadline, nextSequence++, task, this)} with the deadline on the
      * {@link System#nanoTime()} clock, push it on {@link #timers} and return it, so the caller
-     * can {@link Timer#cancel()} it. Loop thread only.
+     * can {@link Timer#cancel()} it (the timer tells {@code this} loop when it is cancelled).
+     * Loop thread only. asyncio's twin: {@code loop.call_later(delay, callback)}.
      */
     @Override
     public Timer callLater(Duration delay, Runnable task) {
@@ -105,6 +108,11 @@ public final class EventLoop extends EventLoopBase {
      * 3.3 The kit's {@code asyncio.sleep}: returns a new {@link CompletableFuture} at once and
      * completes it from a timer ({@link #callLater}), so it completes on the loop thread and the
      * code chained to it ({@code thenApply}, ...) runs there too. No thread sleeps.
+     *
+     * <p>Cancelling the returned future cancels the timer, as module 02's {@code AsyncSleep}
+     * cancels its alarm and asyncio's sleep its {@code TimerHandle}: when the future completes in
+     * any way ({@code whenComplete}), cancel the timer. Cancelling a timer that has already run
+     * does nothing.
      */
     @Override
     public CompletableFuture<Void> sleep(Duration delay) {
@@ -117,7 +125,7 @@ public final class EventLoop extends EventLoopBase {
 
     /**
      * 3.4 Hands {@code task} to the loop from <em>any</em> thread (this makes the loop an
-     * {@link java.util.concurrent.Executor}).
+     * {@link java.util.concurrent.Executor}). asyncio's twin: {@code loop.call_soon_threadsafe}.
      *
      * <p>On the loop thread, queue it like {@link #callSoon}. From another thread, add it to
      * {@link #submissions}, then wake the selector with {@code wakeupSelector()} (given), which
@@ -153,7 +161,12 @@ public final class EventLoop extends EventLoopBase {
      *       milliseconds ({@link #NO_WAIT} if it is already due). Rounding down would wake the
      *       loop a little early, find nothing due, and spin.</li>
      * </ul>
-     * Drop cancelled timers from the top of the heap first: they must not cut the wait short.
+     * Clear cancelled timers out of the way first, as asyncio's {@code _run_once} does: when the
+     * heap holds more than {@link #REBUILD_MIN_TIMERS} timers and over half of them are cancelled
+     * ({@code cancelledTimers()}, given, counts them), rebuild it from the live ones
+     * ({@code timers.removeIf(Timer::isCancelled)}) and start the count again
+     * ({@code resetCancelledTimers()}); otherwise drop the cancelled ones on top, so they do not
+     * cut the wait short.
      */
     long selectTimeoutMillis(long nowNanos) {
         throw new UnsupportedOperationException(
@@ -176,5 +189,12 @@ public final class EventLoop extends EventLoopBase {
         throw new UnsupportedOperationException(
                 "TODO 3.5: write one turn of the loop in runOnce() in "
                         + "src/exercise/java/workshop/loop/EventLoop.java (README.md, step 3.5)");
+    }
+
+    // ---- given ------------------------------------------------------------------------------
+
+    /** How many timers the heap holds, cancelled ones included. Given: the tests of 3.5 read it. */
+    int timersInHeap() {
+        return timers.size();
     }
 }

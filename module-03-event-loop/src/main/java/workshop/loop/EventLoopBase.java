@@ -32,8 +32,17 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     public static final long NO_WAIT = 0;
     /** {@link EventLoop#selectTimeoutMillis(long)} result: block until I/O arrives or someone calls {@link Selector#wakeup()}. */
     public static final long FOREVER = -1;
-    /** How long a task may hold the loop thread before it is reported, like asyncio's debug mode. */
+    /**
+     * How long a task may hold the loop thread before it is reported: asyncio's
+     * {@code slow_callback_duration}, 0.1 s. asyncio checks only in debug mode; this loop always does.
+     */
     public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    /**
+     * Step 3.5 rebuilds the timer heap only when it holds more than this many timers and over half
+     * of them are cancelled: asyncio's {@code _MIN_SCHEDULED_TIMER_HANDLES} and
+     * {@code _MIN_CANCELLED_TIMER_HANDLES_FRACTION} (0.5).
+     */
+    public static final int REBUILD_MIN_TIMERS = 100;
 
     private static final AtomicInteger LOOP_NUMBER = new AtomicInteger();
 
@@ -43,6 +52,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     private final List<SlowCallback> slowCallbacks = new CopyOnWriteArrayList<>();
     private final List<Consumer<SlowCallback>> slowCallbackListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong wakeups = new AtomicLong();
+    private final AtomicLong cancelledTimers = new AtomicLong();
     private volatile long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
     private volatile boolean printReports = true;
     private volatile Consumer<String> traceSink;
@@ -248,7 +258,11 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
         callSoon((Runnable) key.attachment());
     }
 
-    /** Makes a blocked (or the next) select return at once. Counted, so tests can spot wake-up storms. */
+    /**
+     * Makes a blocked (or the next) select return at once. The selector itself merges every call
+     * made between two selects into one write to its eventfd or pipe, but each call takes the
+     * selector's wake-up lock. Counted, so tests can see how many wake-ups the loop asked for.
+     */
     protected void wakeupSelector() {
         wakeups.incrementAndGet();
         selector.wakeup();
@@ -262,6 +276,29 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     /** True while the loop thread sits in a blocking select (tests use it to catch the loop asleep). */
     public boolean isBlockedInSelect() {
         return blockedInSelect;
+    }
+
+    // ---- cancelled timers -----------------------------------------------------------------
+
+    /** {@link Timer#cancel()} calls this, from any thread: one more of this loop's timers is cancelled. */
+    void timerCancelled() {
+        cancelledTimers.incrementAndGet();
+    }
+
+    /**
+     * How many of this loop's timers were cancelled since the last {@link #resetCancelledTimers()}:
+     * at most that many cancelled timers wait in the heap, fewer once some reached the top and were
+     * dropped. asyncio's count, {@code _timer_cancelled_count}, is a little sharper: it also takes
+     * one off for every cancelled timer it drops from the top. Ours may only make a rebuild come a
+     * little early.
+     */
+    protected long cancelledTimers() {
+        return cancelledTimers.get();
+    }
+
+    /** Starts the count of cancelled timers again from 0: call it once the heap has been rebuilt without them. */
+    protected void resetCancelledTimers() {
+        cancelledTimers.set(0);
     }
 
     // ---- running one task -----------------------------------------------------------------
@@ -316,8 +353,9 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
 
     /**
      * Whether the loop prints what goes wrong to standard error as it happens: a slow callback, a
-     * task that threw, the loop stopping (on by default, as asyncio logs them). A caller that
-     * reports them itself, such as the race, turns it off.
+     * task that threw, the loop stopping (on by default; asyncio logs a callback that threw
+     * always, a slow one only in debug mode). A caller that reports them itself, such as the race,
+     * turns it off.
      */
     public void printReports(boolean print) {
         printReports = print;

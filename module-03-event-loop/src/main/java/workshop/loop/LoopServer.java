@@ -1,6 +1,5 @@
 package workshop.loop;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import workshop.common.Args;
@@ -27,11 +26,16 @@ public final class LoopServer {
     }
 
     /**
-     * The lesson's three endpoints on {@code loop}:
+     * The lesson's three endpoints on {@code loop}, all run by the loop thread:
      * <ul>
-     *   <li>{@code GET /sync/} answers at once;</li>
-     *   <li>{@code GET /async/} yields to the loop once ({@code sleep(0)}, like {@code await asyncio.sleep(0)}), then answers;</li>
-     *   <li>{@code GET /slow/?ms=N} waits N ms on the loop's timer heap: no thread sleeps;</li>
+     *   <li>{@code GET /sync/} answers at once, on the loop thread. In FastAPI the lesson's
+     *       {@code /sync/} is a {@code def} route and runs on a worker thread; this server has no
+     *       worker threads. The kit's race builds FastAPI's real shape:
+     *       {@code race/src/main/java/workshop/race/FastApiServer.java}.</li>
+     *   <li>{@code GET /async/} awaits nothing, so it answers in the step that runs it, like the
+     *       lesson's {@code async def} that only returns a dict;</li>
+     *   <li>{@code GET /slow/?ms=N} waits N ms on the loop's timer heap, like
+     *       {@code await asyncio.sleep(ms / 1000)}: no thread sleeps;</li>
      *   <li>{@code POST} or {@code PUT /upload/} takes a body (by {@code Content-Length} or in chunks) and says
      *       how many bytes came: {@code curl -T - http://127.0.0.1:8080/upload/ < file} sends it in chunks.</li>
      * </ul>
@@ -41,7 +45,7 @@ public final class LoopServer {
         Handler upload = request -> Response.json(200, Json.object(Map.of("bytes", request.body().length))).now();
         return new Router()
                 .get("/sync/", request -> SYNC.now())
-                .get("/async/", request -> loop.sleep(Duration.ZERO).thenApply(ignored -> ASYNC))
+                .get("/async/", request -> ASYNC.now())
                 .get("/slow/", request -> loop.sleep(Millis.from(request.query()))
                         .thenApply(ignored -> DONE))
                 .post("/upload/", upload)

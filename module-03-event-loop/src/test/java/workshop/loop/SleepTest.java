@@ -3,6 +3,8 @@ package workshop.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -28,7 +30,8 @@ class SleepTest {
 
             loop.moveDueTimers(System.nanoTime() + Duration.ofMinutes(1).toNanos());
             loop.runReady();
-            assertThat(slept).as("after its deadline, once the timer ran").isCompleted();
+            assertThat(slept).as("sleep's future once the loop has run its due timers: a timer of this loop (callLater) "
+                    + "must complete it, not a thread of the JDK").isCompleted();
         }
     }
 
@@ -44,6 +47,25 @@ class SleepTest {
             loop.runReady();
 
             assertThat(order.toString()).isEqualTo("fast slow ");
+        }
+    }
+
+    @Test
+    @DisplayName("3.3 cancelling sleep's future cancels its timer, as module 02's AsyncSleep cancels its alarm")
+    void cancellingTheSleepCancelsItsTimer() {
+        try (EventLoop loop = new EventLoop()) {
+            List<CompletableFuture<Void>> sleeps = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                sleeps.add(loop.sleep(Duration.ofSeconds(30)));
+            }
+
+            sleeps.forEach(sleep -> sleep.cancel(false));
+
+            assertThat(loop.cancelledTimers())
+                    .as("timers cancelled after 100 sleeps were cancelled (a Timer tells its loop when it is cancelled): "
+                            + "cancel the timer when sleep's future completes in any way (whenComplete), as module 02's "
+                            + "AsyncSleep cancels its alarm (README.md, step 3.3)")
+                    .isEqualTo(100);
         }
     }
 }

@@ -39,17 +39,19 @@ class TimerHeapTest {
     @Test
     @DisplayName("3.2 earlierFirst compares deadlines first, then sequence numbers")
     void theComparator() {
-        Timer early = new Timer(1_000, 7, () -> { });
-        Timer late = new Timer(2_000, 1, () -> { });
-        Timer sameDeadlineFirst = new Timer(1_000, 3, () -> { });
+        try (EventLoop loop = new EventLoop()) {
+            Timer early = new Timer(1_000, 7, () -> { }, loop);
+            Timer late = new Timer(2_000, 1, () -> { }, loop);
+            Timer sameDeadlineFirst = new Timer(1_000, 3, () -> { }, loop);
 
-        assertThat(EventLoop.earlierFirst(early, late)).as("earlier deadline first").isNegative();
-        assertThat(EventLoop.earlierFirst(late, early)).isPositive();
-        assertThat(EventLoop.earlierFirst(sameDeadlineFirst, early)).as("same deadline: lower sequence first").isNegative();
-        assertThat(EventLoop.earlierFirst(early, early)).isZero();
-        Timer beforeWrap = new Timer(Long.MAX_VALUE - 10, 1, () -> { });
-        Timer afterWrap = new Timer(Long.MAX_VALUE + 10, 2, () -> { }); // nanoTime may wrap around
-        assertThat(EventLoop.earlierFirst(beforeWrap, afterWrap)).as("compare a - b with 0, not a with b").isNegative();
+            assertThat(EventLoop.earlierFirst(early, late)).as("earlier deadline first").isNegative();
+            assertThat(EventLoop.earlierFirst(late, early)).isPositive();
+            assertThat(EventLoop.earlierFirst(sameDeadlineFirst, early)).as("same deadline: lower sequence first").isNegative();
+            assertThat(EventLoop.earlierFirst(early, early)).isZero();
+            Timer beforeWrap = new Timer(Long.MAX_VALUE - 10, 1, () -> { }, loop);
+            Timer afterWrap = new Timer(Long.MAX_VALUE + 10, 2, () -> { }, loop); // nanoTime may wrap around
+            assertThat(EventLoop.earlierFirst(beforeWrap, afterWrap)).as("compare a - b with 0, not a with b").isNegative();
+        }
     }
 
     @Test
