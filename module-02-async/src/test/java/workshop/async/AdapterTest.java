@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,18 @@ import workshop.common.TestClient;
 /** Your adapter behind a dispatcher-only server, with handlers whose futures the test controls. */
 @Tag("exercise")
 @Tag("step-2.4")
+@DisplayName("2.4 the adapter")
 class AdapterTest {
     private static final Duration GENEROUS = Duration.ofSeconds(20);
     private static final Duration SHORT_DEADLINE = Duration.ofMillis(300);
 
     private final CompletableFuture<JsonResponse> held = new CompletableFuture<>();
+
+    @BeforeEach
+    void toResponseFirst() {
+        EarlierSteps.mustBeGreen("2.4", "sends every outcome through your toResponse()",
+                () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
+    }
 
     private JdkHttpServer start() throws Exception {
         JdkHttpServer server = JdkHttpServer.create(new InetSocketAddress("127.0.0.1", 0), null);

@@ -19,6 +19,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-2.8")
+@DisplayName("2.8 the limiter")
 class LimiterTest {
     private static final int LIMIT = 5;
     private static final int BURST = 200;
@@ -79,7 +80,9 @@ class LimiterTest {
                     .mapToObj(i -> test.getAsync("/limited/")).toList();
 
             for (CompletableFuture<TestClient.Reply> reply : replies) {
-                TestClient.Reply answer = reply.orTimeout(30, TimeUnit.SECONDS).join();
+                TestClient.Reply answer = EarlierSteps.check("2.8",
+                        "sends GET /limited/, which runs your fetch() (2.6) through your adapter (2.3, 2.4)",
+                        reply.orTimeout(30, TimeUnit.SECONDS).join());
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
                 assertThat(answer.body()).isEqualTo("{\"fragile\": \"ready after 20 ms\"}");
             }
