@@ -1,6 +1,7 @@
 package workshop.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -56,9 +58,13 @@ class LimiterTest {
         AsyncLimiter limiter = new AsyncLimiter(1);
 
         CompletableFuture<String> failed = limiter.submit(() -> CompletableFuture.failedFuture(new IllegalStateException("down")));
-        CompletableFuture<String> thrown = limiter.submit(() -> {
+        AtomicReference<CompletableFuture<String>> thrownResult = new AtomicReference<>();
+        Throwable escaped = catchThrowable(() -> thrownResult.set(limiter.submit(() -> {
             throw new IllegalStateException("no future");
-        });
+        })));
+        assertThat(escaped).as("what submit() let escape when the call threw instead of returning a future (the"
+                + " throw must fail that call's result, and its permit must come back)").isNull();
+        CompletableFuture<String> thrown = thrownResult.get();
         CompletableFuture<String> fine = limiter.submit(() -> CompletableFuture.completedFuture("ok"));
 
         assertThat(failed).as("the failed call's result").isCompletedExceptionally();
