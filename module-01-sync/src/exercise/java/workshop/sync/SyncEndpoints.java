@@ -21,8 +21,7 @@ public final class SyncEndpoints {
     /**
      * 1.1 {@code GET /sync/} answers 200 with {@code {"message": "sync"}}.
      *
-     * <p>{@link JsonResponse#ok(String, String)} builds the answer; the server sets the JSON
-     * content type and writes it.
+     * <p>You only say what the answer is; the server sets the JSON content type and writes it.
      */
     public static JsonResponse sync() {
         throw new UnsupportedOperationException(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
@@ -23,6 +24,8 @@ class DispatcherOnlyTest {
     @Test
     @DisplayName("1.6 no executor: 5 requests sent at once run one after another on the dispatcher thread")
     void theBurstSerializes() throws Exception {
+        EarlierSteps.mustBeGreen("1.6", "sends GET /slow/ requests, which run your slow() (1.3) and parseMillis() (1.2)",
+                () -> SyncEndpoints.slow(Map.of("ms", "0")));
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
             List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, REQUESTS)

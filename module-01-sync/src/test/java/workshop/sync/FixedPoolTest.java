@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ class FixedPoolTest {
     @Test
     @DisplayName("1.5 fixed pool of 4: the 5th request waits until one of the first 4 has finished")
     void theExtraRequestWaitsForAFreeThread() throws Exception {
+        EarlierSteps.mustBeGreen("1.5", "sends GET /slow/ requests, which run your slow() (1.3) and parseMillis() (1.2)",
+                () -> SyncEndpoints.slow(Map.of("ms", "0")));
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), ServerExecutors.fixedPool(POOL));
              TestClient client = new TestClient(server.uri())) {
             List<CompletableFuture<TestClient.Reply>> first = IntStream.range(0, POOL)

@@ -3,6 +3,7 @@ package workshop.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,12 @@ import workshop.common.TestClient;
 @Tag("step-1.3")
 @DisplayName("1.3 GET /slow/ with bad input")
 class SlowBadInputTest {
+
+    @BeforeEach
+    void parseMillisFirst() {
+        EarlierSteps.mustBeGreen("1.3", "sends GET /slow/, whose ms your slow() reads with parseMillis()",
+                () -> SyncEndpoints.parseMillis("0"));
+    }
 
     @DisplayName("1.3 GET /slow/ with a bad ms answers 400")
     @ParameterizedTest(name = "GET /slow/?ms={0} is the client''s mistake: 400 with a JSON error")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,12 @@ import workshop.common.TestClient;
 @Tag("step-1.3")
 @DisplayName("1.3 GET /slow/")
 class SlowEndpointTest {
+
+    @BeforeEach
+    void parseMillisFirst() {
+        EarlierSteps.mustBeGreen("1.3", "sends GET /slow/, whose ms your slow() reads with parseMillis()",
+                () -> SyncEndpoints.parseMillis("0"));
+    }
 
     @Test
     @DisplayName("1.3 GET /slow/?ms=N waits N ms (1200 ms for ms=1200, well under a second for ms=0), then answers \"done\"")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ class ThreadPerRequestTest {
     @Test
     @DisplayName("1.4 thread per request: 20 sleeping /slow/ requests are all in flight at once, on 20 threads")
     void everyRequestGetsItsOwnThread() throws Exception {
+        EarlierSteps.mustBeGreen("1.4", "sends GET /slow/ requests, which run your slow() (1.3) and parseMillis() (1.2)",
+                () -> SyncEndpoints.slow(Map.of("ms", "0")));
         JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), ServerExecutors.threadPerRequest());
         try (server; TestClient client = new TestClient(server.uri())) {
             for (int i = 0; i < REQUESTS; i++) {

@@ -24,8 +24,8 @@ public final class AsyncAdapter {
      *   <li>{@link java.util.concurrent.TimeoutException} (a missed deadline): 504;</li>
      *   <li>anything else: 500, with the exception's class name and message.</li>
      * </ul>
-     * Futures hand failures over wrapped in {@link java.util.concurrent.CompletionException}:
-     * {@link Failures#unwrap} finds the cause.
+     * A failure that travelled through a future may arrive wrapped in a
+     * {@link java.util.concurrent.CompletionException}; its cause decides the status.
      */
     public static JsonResponse toResponse(JsonResponse answer, Throwable failure) {
         throw new UnsupportedOperationException(
@@ -34,16 +34,17 @@ public final class AsyncAdapter {
     }
 
     /**
-     * 2.4 Starts {@code handler} on {@code query} and returns a future that always completes
-     * normally, within {@code deadline}, with the response to send:
-     * <ol>
-     *   <li>call the handler; if it throws instead of returning a future (a bad parameter is
-     *       often found before any waiting starts), treat that as a failed future;</li>
-     *   <li>give up waiting after {@code deadline} ({@link CompletableFuture#orTimeout}: it fails the
-     *       future with a {@link java.util.concurrent.TimeoutException}, and the work itself goes on);</li>
-     *   <li>turn answer or failure into a response with {@link #toResponse} ({@link CompletableFuture#handle}).</li>
-     * </ol>
-     * Never call {@code join()} or {@code get()} here: this runs on the dispatcher thread.
+     * 2.4 Starts {@code handler} on {@code query} and returns, at once, a future that always completes
+     * normally, within {@code deadline}, with the response to send: the handler's answer, or the
+     * error {@link #toResponse} makes of what went wrong. Three things can go wrong:
+     * <ul>
+     *   <li>the handler throws instead of returning a future (a bad parameter is often found before
+     *       any waiting starts);</li>
+     *   <li>its future fails;</li>
+     *   <li>its future is not complete when {@code deadline} has passed: the client gets a 504 then
+     *       (the handler's work itself may go on).</li>
+     * </ul>
+     * This runs on the dispatcher thread, which every other request needs too: it must never wait.
      */
     public static CompletableFuture<JsonResponse> answer(AsyncHandler handler, Map<String, String> query,
                                                          Duration deadline) {

@@ -22,9 +22,10 @@ public final class AsyncEndpoints {
     }
 
     /**
-     * 2.5 {@code GET /slow/?ms=N} waits N milliseconds with {@link AsyncSleep#sleep(java.time.Duration)},
-     * then answers {@code {"message": "done"}}. {@link Millis#parse} reads {@code ms} (a bad one
-     * throws, and your adapter turns that into a 400).
+     * 2.5 {@code GET /slow/?ms=N} waits N milliseconds with your {@link AsyncSleep#sleep(java.time.Duration)},
+     * holding no thread, then answers {@code {"message": "done"}}. {@code ms} follows module 01's rules
+     * (absent: 100; a whole number from 0 to 10,000; anything else is a 400), and they are given here:
+     * {@link Millis}.
      *
      * @param query the query parameters, for example {@code {"ms": "250"}}
      */

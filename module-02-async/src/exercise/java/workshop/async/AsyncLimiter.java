@@ -24,14 +24,16 @@ public final class AsyncLimiter {
 
     /**
      * 2.8 Runs {@code call} (which starts the real work and returns its future) once a permit is
-     * free, and returns at once a future of its result.
-     * <ol>
-     *   <li>create the result future;</li>
-     *   <li>queue a task that calls {@code call.get()} and, when that future completes, releases
-     *       the permit, calls {@link #startWaitingCalls()} and passes the value or the failure on
-     *       to the result (a {@code call} that throws must also give its permit back);</li>
-     *   <li>call {@link #startWaitingCalls()}: it takes a permit for every task it starts.</li>
-     * </ol>
+     * free, and returns at once a future that completes as the call's future does, with its value or
+     * its failure.
+     * <ul>
+     *   <li>Never more than {@code limit} calls have started and not yet completed.</li>
+     *   <li>A call that waits for a permit waits in {@code waiting}, as a task, holding no thread;
+     *       {@link #startWaitingCalls()} (given) starts waiting tasks, taking a permit for each.</li>
+     *   <li>Each call gives its permit back when its future completes, whether it succeeded or
+     *       failed, and so does a {@code call} that throws instead of returning a future (its result
+     *       fails then); a freed permit goes to the next waiting call.</li>
+     * </ul>
      */
     public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
         throw new UnsupportedOperationException(

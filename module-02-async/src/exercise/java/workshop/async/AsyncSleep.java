@@ -22,13 +22,13 @@ public final class AsyncSleep {
     }
 
     /**
-     * 2.2 Returns a new future that {@code timer} completes (with {@code null}) once {@code delay}
-     * has passed. Do not block and do not start a thread: schedule one alarm with
-     * {@link ScheduledExecutorService#schedule(Runnable, long, java.util.concurrent.TimeUnit)}.
+     * 2.2 Returns at once a new future that {@code timer}'s thread completes (with {@code null}) once
+     * {@code delay} has passed. It blocks nothing and starts no thread: one sleep is one alarm left
+     * with {@code timer}, so 1,000 sleeps are 1,000 alarms and still one thread.
      *
-     * <p>When the caller cancels the returned future, cancel the alarm too, so the timer forgets it
-     * ({@link CompletableFuture#whenComplete} sees every way a future can end, cancellation included).
-     * A negative delay is the caller's bug: throw {@link IllegalArgumentException}.
+     * <p>A sleep that ends early (the caller cancels the returned future) takes its alarm back from
+     * {@code timer} at once, so nothing stays queued for a wait nobody needs. A negative delay is the
+     * caller's bug: {@link IllegalArgumentException}.
      */
     public static CompletableFuture<Void> sleep(Duration delay, ScheduledExecutorService timer) {
         throw new UnsupportedOperationException(

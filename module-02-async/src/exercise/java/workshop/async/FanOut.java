@@ -17,14 +17,13 @@ public final class FanOut {
     }
 
     /**
-     * 2.6 GETs {@code uri} with {@link HttpClient#sendAsync} (the request carries {@code timeout},
-     * see {@link java.net.http.HttpRequest.Builder#timeout}) and completes with the response body
-     * when the status is 200. Otherwise the future fails with a {@link DownstreamException}:
+     * 2.6 GETs {@code uri} with {@link HttpClient#sendAsync}, giving up after {@code timeout}, and
+     * returns at once a future that completes with the response body when the status is 200.
+     * Otherwise the future fails with a {@link DownstreamException} whose message names {@code uri}:
      * <ul>
      *   <li>504 when the call timed out ({@link java.net.http.HttpTimeoutException});</li>
-     *   <li>502 for any other status or failure, with a message that names {@code uri}.</li>
+     *   <li>502 for any other status, or when the server cannot be reached.</li>
      * </ul>
-     * {@link CompletableFuture#handle} sees both outcomes; throwing inside it fails the future.
      */
     public static CompletableFuture<String> fetch(HttpClient client, URI uri, Duration timeout) {
         throw new UnsupportedOperationException(
@@ -34,12 +33,11 @@ public final class FanOut {
 
     /**
      * 2.7 Fetches every part <em>at once</em> and answers 200 with their JSON objects merged into
-     * one ({@link JsonObjects#merge}), in the order of {@code parts}: the Java {@code asyncio.gather}
-     * when every part succeeds. Start all the calls first, then wait for all of them with
-     * {@link CompletableFuture#allOf}; it should take about as long as the slowest part, not the sum.
-     * If a part fails, {@code allOf} still waits for the others, then fails with that part's
-     * {@link DownstreamException} inside a {@link java.util.concurrent.CompletionException}, which
-     * your 2.3 mapping unwraps. ({@code gather} would raise the first failure at once.)
+     * one ({@link JsonObjects#merge}, given), in the order of {@code parts}: the Java
+     * {@code asyncio.gather} when every part succeeds. All the calls are on their way before any of
+     * them is waited for, so the answer takes about as long as the slowest part, not the sum.
+     * If a part fails, the answer fails with that part's {@link DownstreamException}, which your 2.3
+     * mapping turns into its status.
      */
     public static CompletableFuture<JsonResponse> aggregate(HttpClient client, List<URI> parts, Duration timeout) {
         throw new UnsupportedOperationException(

@@ -12,11 +12,10 @@ public final class VirtualThreads {
     }
 
     /**
-     * 2.1 An executor that starts a new <em>virtual</em> thread for every request.
+     * 2.1 An executor that starts a new <em>virtual</em> thread for every request, and never reuses one.
      *
-     * <p>Name the threads ({@code virtual-0, virtual-1, ...}) so timelines can tell them apart:
-     * virtual threads have no name unless you give them one. See {@link Thread#ofVirtual()} and
-     * {@link java.util.concurrent.Executors#newThreadPerTaskExecutor}.
+     * <p>Its threads are named {@code virtual-0, virtual-1, ...} so timelines can tell them apart:
+     * virtual threads have no name unless you give them one.
      */
     public static ExecutorService perTask() {
         throw new UnsupportedOperationException(

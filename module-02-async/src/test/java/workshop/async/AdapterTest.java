@@ -1,11 +1,15 @@
 package workshop.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,11 +22,18 @@ import workshop.common.TestClient;
 /** Your adapter behind a dispatcher-only server, with handlers whose futures the test controls. */
 @Tag("exercise")
 @Tag("step-2.4")
+@DisplayName("2.4 the adapter")
 class AdapterTest {
     private static final Duration GENEROUS = Duration.ofSeconds(20);
     private static final Duration SHORT_DEADLINE = Duration.ofMillis(300);
 
     private final CompletableFuture<JsonResponse> held = new CompletableFuture<>();
+
+    @BeforeEach
+    void toResponseFirst() {
+        EarlierSteps.mustBeGreen("2.4", "sends every outcome through your toResponse()",
+                () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
+    }
 
     private JdkHttpServer start() throws Exception {
         JdkHttpServer server = JdkHttpServer.create(new InetSocketAddress("127.0.0.1", 0), null);
@@ -82,6 +93,32 @@ class AdapterTest {
             assertThat(tookMs).as("ms until the 504 (deadline %d ms)", SHORT_DEADLINE.toMillis())
                     .isGreaterThanOrEqualTo(SHORT_DEADLINE.toMillis() * 0.9).isLessThan(10_000);
         }
+    }
+
+    @Test
+    @DisplayName("2.4 a handler that throws instead of returning a future still gets a future from answer(): 400 or 500, never a throw")
+    void aThrowingHandlerStillGetsAFuture() {
+        JsonResponse badParameter = answerOf(query -> {
+            throw new BadRequestException("x is not allowed");
+        });
+        assertThat(badParameter).as("answer for a handler that throws BadRequestException")
+                .isEqualTo(JsonResponse.error(400, "x is not allowed"));
+
+        JsonResponse failure = answerOf(query -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThat(failure.status()).as("status for a handler that throws IllegalStateException: %s", failure).isEqualTo(500);
+        assertThat(failure.body()).contains("boom");
+    }
+
+    /** Calls your answer() directly: it must return a future (that carries the error), never throw. */
+    private static JsonResponse answerOf(AsyncHandler handler) {
+        AtomicReference<CompletableFuture<JsonResponse>> returned = new AtomicReference<>();
+        Throwable thrown = catchThrowable(() -> returned.set(AsyncAdapter.answer(handler, Map.of(), GENEROUS)));
+        assertThat(thrown).as("what answer() threw when the handler threw (it must return a future that carries"
+                + " the error instead: only the adapter knows how to answer it)").isNull();
+        assertThat(returned.get()).as("the future answer() returned").isNotNull().succeedsWithin(Duration.ofSeconds(5));
+        return returned.get().join();
     }
 
     @Test

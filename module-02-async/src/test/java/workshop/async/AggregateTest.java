@@ -17,8 +17,12 @@ import workshop.common.Timeline;
 
 @Tag("exercise")
 @Tag("step-2.7")
+@DisplayName("2.7 aggregate")
 class AggregateTest {
     private static final long PART_MS = 400;
+
+    private static final String HOW =
+            "sends GET /aggregate/, which runs your fetch() (2.6) through your adapter (2.3, 2.4)";
 
     private static List<URI> threeParts(URI base) {
         return List.of(base.resolve("/part/?name=weather&ms=" + PART_MS), base.resolve("/part/?name=news&ms=" + PART_MS),
@@ -33,7 +37,8 @@ class AggregateTest {
              JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0), AsyncServer.DEFAULT_DEADLINE,
                      Downstream.at(client, downstream.uri()).withParts(threeParts(downstream.uri())));
              TestClient test = new TestClient(server.uri())) {
-            test.get("/aggregate/"); // warm-up: the first call also loads the HTTP client's classes
+            // warm-up: the first call also loads the HTTP client's classes
+            EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
             int callsBefore = downstream.counter().started();
 
             long start = System.nanoTime();
@@ -61,7 +66,7 @@ class AggregateTest {
                      Downstream.at(client, downstream.uri()).withParts(List.of(
                              downstream.uri().resolve("/part/?name=weather&ms=50"), downstream.uri().resolve("/fail/"))));
              TestClient test = new TestClient(server.uri())) {
-            TestClient.Reply reply = test.get("/aggregate/");
+            TestClient.Reply reply = EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(502);
             assertThat(reply.body()).startsWith("{\"error\": ").contains("/fail/");
@@ -79,7 +84,7 @@ class AggregateTest {
                              downstream.uri().resolve("/part/?name=sloth&ms=" + Millis.MAX_MS))));
              TestClient test = new TestClient(server.uri())) {
             long start = System.nanoTime();
-            TestClient.Reply reply = test.get("/aggregate/");
+            TestClient.Reply reply = EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
             double tookMs = (System.nanoTime() - start) / 1e6;
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(504);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("demo")
 @Tag("step-2.7")
+@DisplayName("2.7 allOf when a call fails")
 class AllOfFailureTest {
     private static final DownstreamException FAILURE = new DownstreamException(502, "/fail/ answered 500");
 

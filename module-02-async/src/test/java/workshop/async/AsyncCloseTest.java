@@ -17,6 +17,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-2.5")
+@DisplayName("2.5 close() while requests wait")
 class AsyncCloseTest {
     private static final int REQUESTS = 50;
 

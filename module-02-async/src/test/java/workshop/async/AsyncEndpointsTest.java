@@ -3,6 +3,9 @@ package workshop.async;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -10,14 +13,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
+import workshop.common.JsonResponse;
 import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-2.5")
+@DisplayName("2.5 async endpoints")
 class AsyncEndpointsTest {
+
+    /**
+     * Steps 2.2 to 2.4 first: every request of step 2.5 goes through your adapter (2.3, 2.4), and a
+     * {@code /slow/} request also through your sleep (2.2). Each one still unfinished is named at once.
+     */
+    static void earlierStepsFirst(boolean sleeps) {
+        if (sleeps) {
+            EarlierSteps.mustBeGreen("2.5", "sends GET /slow/, which waits with your AsyncSleep.sleep()",
+                    () -> AsyncSleep.sleep(Duration.ZERO));
+        }
+        EarlierSteps.mustBeGreen("2.5", "sends requests through your adapter, which answers with toResponse()",
+                () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
+        EarlierSteps.mustBeGreen("2.5", "sends requests through your adapter's answer()",
+                () -> AsyncAdapter.answer(query -> CompletableFuture.completedFuture(JsonResponse.ok("probe", "ok")),
+                        Map.of(), Duration.ofSeconds(EarlierSteps.WAIT_SECONDS)));
+    }
 
     /** One quick request first, so a bigger test that cannot work yet shows the server's answer at once. */
     static void assertOneSlowRequestWorks(JdkHttpServer server) {
+        earlierStepsFirst(true);
         try (TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/slow/?ms=0");
             assertThat(reply.status()).as("one GET /slow/?ms=0 must work before many can; it answered: %s", reply)
@@ -28,6 +50,7 @@ class AsyncEndpointsTest {
     @Test
     @DisplayName("2.5 GET /async/ answers 200 with {\"message\": \"async\"} as JSON")
     void helloAnswersAtOnce() throws Exception {
+        earlierStepsFirst(false);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/async/");
@@ -41,6 +64,7 @@ class AsyncEndpointsTest {
     @Test
     @DisplayName("2.5 GET /slow/?ms=150 waits at least 150 ms, then answers {\"message\": \"done\"}")
     void slowWaitsThenAnswers() throws Exception {
+        earlierStepsFirst(true);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/slow/?ms=150");
@@ -56,6 +80,7 @@ class AsyncEndpointsTest {
     @ParameterizedTest(name = "2.5 GET /slow/?ms={0} is the client''s mistake: 400 with a JSON error")
     @ValueSource(strings = {"abc", "-1", "10001", ""})
     void badMillisIsA400(String ms) throws Exception {
+        earlierStepsFirst(false);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/slow/?ms=" + ms);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @Tag("exercise")
 @Tag("step-2.2")
+@DisplayName("2.2 AsyncSleep.sleep")
 class AsyncSleepTest {
     /** A timer of the test's own, so its queue holds only this test's alarms. */
     private final ScheduledThreadPoolExecutor timer = TimerThread.start("test-timer");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("demo")
 @Tag("step-2.2")
+@DisplayName("2.2 what cancel reaches")
 class CancellationTest {
     @Test
     @DisplayName("2.2 cancelling a stage does not reach the future it was built from: the sleep under it waits on")

@@ -14,6 +14,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-2.5")
+@DisplayName("2.5 one thread, a thousand waiting requests")
 class DispatcherThousandTest {
     private static final int REQUESTS = 1_000;
     private static final long WAIT_MS = 4_000; // several times what sending 1,000 requests takes on a busy 2-core laptop

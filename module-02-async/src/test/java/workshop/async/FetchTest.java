@@ -16,6 +16,7 @@ import workshop.common.Millis;
 
 @Tag("exercise")
 @Tag("step-2.6")
+@DisplayName("2.6 fetch")
 class FetchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 

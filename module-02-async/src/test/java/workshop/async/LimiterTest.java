@@ -1,6 +1,7 @@
 package workshop.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +21,7 @@ import workshop.common.TestClient;
 
 @Tag("exercise")
 @Tag("step-2.8")
+@DisplayName("2.8 the limiter")
 class LimiterTest {
     private static final int LIMIT = 5;
     private static final int BURST = 200;
@@ -55,9 +58,13 @@ class LimiterTest {
         AsyncLimiter limiter = new AsyncLimiter(1);
 
         CompletableFuture<String> failed = limiter.submit(() -> CompletableFuture.failedFuture(new IllegalStateException("down")));
-        CompletableFuture<String> thrown = limiter.submit(() -> {
+        AtomicReference<CompletableFuture<String>> thrownResult = new AtomicReference<>();
+        Throwable escaped = catchThrowable(() -> thrownResult.set(limiter.submit(() -> {
             throw new IllegalStateException("no future");
-        });
+        })));
+        assertThat(escaped).as("what submit() let escape when the call threw instead of returning a future (the"
+                + " throw must fail that call's result, and its permit must come back)").isNull();
+        CompletableFuture<String> thrown = thrownResult.get();
         CompletableFuture<String> fine = limiter.submit(() -> CompletableFuture.completedFuture("ok"));
 
         assertThat(failed).as("the failed call's result").isCompletedExceptionally();
@@ -79,7 +86,9 @@ class LimiterTest {
                     .mapToObj(i -> test.getAsync("/limited/")).toList();
 
             for (CompletableFuture<TestClient.Reply> reply : replies) {
-                TestClient.Reply answer = reply.orTimeout(30, TimeUnit.SECONDS).join();
+                TestClient.Reply answer = EarlierSteps.check("2.8",
+                        "sends GET /limited/, which runs your fetch() (2.6) through your adapter (2.3, 2.4)",
+                        reply.orTimeout(30, TimeUnit.SECONDS).join());
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
                 assertThat(answer.body()).isEqualTo("{\"fragile\": \"ready after 20 ms\"}");
             }

@@ -14,6 +14,7 @@ import workshop.common.Overlap;
 /** The bill 2.1 avoids, on given code: a sleeping request on a platform thread holds an operating-system thread. */
 @Tag("demo")
 @Tag("step-2.1")
+@DisplayName("2.1 for comparison: a platform thread per request")
 class PlatformThreadCostTest {
     private static final int REQUESTS = 100;
 

@@ -11,6 +11,7 @@ import workshop.common.TestClient;
 
 /** The given server answers wrong paths and methods itself; these pass before you write any code. */
 @Tag("demo")
+@DisplayName("2.0 look around: routing")
 class RoutingTest {
 
     @Test

@@ -12,6 +12,7 @@ import workshop.common.JsonResponse;
 
 @Tag("exercise")
 @Tag("step-2.3")
+@DisplayName("2.3 toResponse")
 class ToResponseTest {
 
     @Test

@@ -13,6 +13,7 @@ import workshop.common.Overlap;
 
 @Tag("exercise")
 @Tag("step-2.1")
+@DisplayName("2.1 a virtual thread per request")
 class VirtualThreadsTest {
     private static final int REQUESTS = 1_000;
 

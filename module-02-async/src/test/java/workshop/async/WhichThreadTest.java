@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("demo")
 @Tag("step-2.5")
+@DisplayName("2.5 which thread runs a stage")
 class WhichThreadTest {
     private final ScheduledThreadPoolExecutor timer = TimerThread.start("test-timer");
 

@@ -1,0 +1,59 @@
+package workshop.sync;
+
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * For a test that goes through an earlier step's code: while that code still throws its TODO, the test
+ * fails at once with "step N.M must be green first" instead of with its own assertions (or after waiting
+ * for a burst that can never start). Whatever else the earlier code does is left to the test's own
+ * assertions, so nothing here can turn a test green.
+ */
+final class EarlierSteps {
+    /** A starter's instruction, also when it reaches us JSON-escaped inside a 500 answer. */
+    private static final Pattern TODO = Pattern.compile("TODO (\\d+)\\.(\\d+): (?:.*?\\(README\\.md, step \\d+\\.\\d+\\)|.*)");
+
+    private EarlierSteps() {
+    }
+
+    /**
+     * Runs {@code probe}, a call into an earlier step's code, and fails if what it threw or returned
+     * carries the TODO of a step before {@code step}.
+     *
+     * @param step  the step of the calling test, for example {@code "1.4"}
+     * @param how   how the test reaches the earlier code, for example {@code "sends GET /slow/ requests"}
+     * @return what the probe returned, or {@code null} when it threw something other than an earlier TODO
+     */
+    static <T> T mustBeGreen(String step, String how, Callable<T> probe) {
+        T result;
+        try {
+            result = probe.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception | Error thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                failIfEarlierTodo(step, how, String.valueOf(t.getMessage()));
+            }
+            return null; // the earlier step's code is written; if it is wrong, the test's own assertions say how
+        }
+        failIfEarlierTodo(step, how, String.valueOf(result));
+        return result;
+    }
+
+    private static void failIfEarlierTodo(String step, String how, String text) {
+        Matcher todo = TODO.matcher(text);
+        if (todo.find() && isBefore(todo.group(1), todo.group(2), step)) {
+            String earlier = todo.group(1) + "." + todo.group(2);
+            throw new AssertionError("step " + earlier + " must be green first: this test of step " + step + " " + how
+                    + ", and that code still says:\n" + todo.group().replace("\\\"", "\""));
+        }
+    }
+
+    private static boolean isBefore(String module, String number, String step) {
+        String[] parts = step.split("\\.");
+        int byModule = Integer.compare(Integer.parseInt(module), Integer.parseInt(parts[0]));
+        return byModule < 0 || byModule == 0 && Integer.parseInt(number) < Integer.parseInt(parts[1]);
+    }
+}
