@@ -9,11 +9,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
 /** The lesson's "never do this": time.sleep inside async def, as given code. */
+@DisplayName("4.1 the pitfall: Thread.sleep on the loop")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.1")
 class BlockingLoopDemoTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.3 your fix, part 1: cpuPool()")
 @Tag("exercise")
 @Tag("step-4.3")
 class CpuPoolTest {

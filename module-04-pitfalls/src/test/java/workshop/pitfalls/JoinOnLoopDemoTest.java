@@ -8,9 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.TestClient;
 
 /** join() on the loop thread, for a future only the loop can complete: the whole server stops. */
+@DisplayName("4.5 the pitfall: join() on the loop thread")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.5")
 class JoinOnLoopDemoTest {

@@ -9,10 +9,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
+@DisplayName("4.1 your fix: slow() waits with the loop's sleep")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("exercise")
 @Tag("step-4.1")
 class NonBlockingSleepTest {

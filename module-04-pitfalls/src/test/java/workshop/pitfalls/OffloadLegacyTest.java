@@ -14,6 +14,7 @@ import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
@@ -23,6 +24,8 @@ import workshop.loop.SlowCallback;
  * answer comes back to the loop. The test holds every lookup, so it can count them while they run:
  * a burst of 100 must fill the bound exactly, never go past it, and leave the rest waiting in line.
  */
+@DisplayName("4.2 your fix: legacyExecutor() and lookup(), a bounded offload and the hop back")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("exercise")
 @Tag("step-4.2")
 class OffloadLegacyTest {

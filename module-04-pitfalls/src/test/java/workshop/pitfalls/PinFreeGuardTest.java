@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.7 your fix: lockGuard()")
 @Tag("exercise")
 @Tag("step-4.7")
 class PinFreeGuardTest {

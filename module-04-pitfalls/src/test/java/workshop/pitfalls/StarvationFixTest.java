@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.6 your fix: reportExecutor() and sectionPool()")
 @Tag("exercise")
 @Tag("step-4.6")
 class StarvationFixTest {
