@@ -38,6 +38,8 @@ class BlockingLoopDemoTest {
             Overlap.assertNeverMoreThan(server.counter(), 1);
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             System.out.println("4.1 slow callbacks: " + LoopTesting.describe(slow));
+            System.out.print("4.1 Thread.sleep on the loop, " + REQUESTS + " requests sent at once, one at a time:\n"
+                    + LoopTesting.timeline(server, 1, REQUESTS));
             assertThat(slow).as("slow callbacks: %s", LoopTesting.describe(slow))
                     .filteredOn(s -> s.name().equals("GET /blocking/") && s.durationMs() >= 300)
                     .hasSize(REQUESTS);

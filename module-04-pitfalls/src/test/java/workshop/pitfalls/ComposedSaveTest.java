@@ -33,6 +33,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"saved\": \"apple\"}");
             assertThat(server.store().saved()).contains("apple");
+            System.out.println("4.4 save(): no answer while the write was held; once it was done: " + answer.status() + " " + answer.body());
         }
     }
 
@@ -50,6 +51,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer for a failed write: %s", answer).isEqualTo(500);
             assertThat(answer.body()).contains("disk full");
             assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isZero();
+            System.out.println("4.4 save(): a failed write answered " + answer.status() + " " + answer.body());
         }
     }
 
@@ -62,6 +64,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
             assertThat(answer.body()).contains("item must be");
             assertThat(server.store().startedWrites()).as("writes started for an item that failed validation").isZero();
+            System.out.println("4.4 save(): a bad item answered " + answer.status() + " " + answer.body() + ", and no write started");
         }
     }
 }

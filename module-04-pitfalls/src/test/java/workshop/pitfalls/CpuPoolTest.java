@@ -46,6 +46,8 @@ class CpuPoolTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 4 * CORES);
 
             assertThat(maxRunning.get()).as("jobs running at once on %d cores", CORES).isEqualTo(CORES);
+            System.out.printf("4.3 cpuPool(): %d jobs submitted at once, at most %d running at a time on %d cores%n",
+                    4 * CORES, maxRunning.get(), CORES);
         } finally {
             gate.countDown();
             pool.shutdownNow();

@@ -38,6 +38,8 @@ class JoinOnLoopDemoTest {
             assertThat(loopAnswered).as("the loop ran a task while a handler was in join()").isFalse();
             assertThat(LoopTesting.reply(ping).status()).as("/sync/, answered only after the rescue").isEqualTo(200);
             assertThat(LoopTesting.reply(quote).status()).as("the quote, answered only after the rescue").isEqualTo(200);
+            System.out.println("4.5 join() on the loop: the loop ran no task for 1 s, /sync/ got no answer for 500 ms;"
+                    + " both answered only after the test completed the lookups from its own thread");
         }
     }
 

@@ -43,6 +43,8 @@ class NonBlockingSleepTest {
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /slow/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+            System.out.printf("4.1 loop.sleep: %d requests in flight at once, all on %s; GET /slow/ was never a slow callback:%n%s",
+                    server.counter().maxInFlight(), server.loop().threadName(), LoopTesting.timeline(server, 2, 5));
         }
     }
 }

@@ -78,6 +78,9 @@ class OffloadLegacyTest {
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /legacy/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+            System.out.printf("4.2 offload: %d of %d lookups ran at once, on %d pool threads, while the other %d waited in line"
+                            + " and the loop answered /sync/; all %d answers resumed on %s; GET /legacy/ was never a slow callback%n",
+                    legacy.maxInFlight(), REQUESTS, legacy.threadsUsed(), REQUESTS - LIMIT, server.answersOnLoop(), loopThread);
         }
     }
 

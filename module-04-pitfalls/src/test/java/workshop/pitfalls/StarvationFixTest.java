@@ -24,6 +24,8 @@ class StarvationFixTest {
                     Duration.ofSeconds(10));
 
             assertThat(outcome.finished()).as("reports finished: %s", outcome.texts()).isEqualTo(8);
+            System.out.println("4.6 reportExecutor(): " + outcome.finished() + " of 8 reports finished, for example \""
+                    + outcome.texts().get(0) + "\"");
         } finally {
             shutDown(executor);
         }
@@ -40,6 +42,8 @@ class StarvationFixTest {
 
             assertThat(outcome.finished()).as("reports finished: %s", outcome.texts()).isEqualTo(4);
             assertThat(outcome.texts()).allSatisfy(text -> assertThat(text).doesNotContain("reports-"));
+            System.out.println("4.6 sectionPool(): " + outcome.finished() + " of 4 reports finished, for example \""
+                    + outcome.texts().get(0) + "\"");
         } finally {
             shutDown(reports);
             shutDown(sections);
