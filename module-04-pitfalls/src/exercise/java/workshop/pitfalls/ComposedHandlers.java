@@ -17,14 +17,13 @@ public final class ComposedHandlers {
      * validated name with {@link ItemStore#save}, and only then answer 200 with
      * {@code {"saved": "<item>"}}.
      *
-     * <p>Each step returns a future, so the steps chain with
-     * {@link CompletableFuture#thenCompose} (a step that returns a future), not
-     * {@link CompletableFuture#thenApply} (a step that returns a plain value). A failed
-     * validation or write then fails the returned future, and the server answers 400 or 500.
+     * <p>The contract: the answer never goes out before the write has finished, and a failure of
+     * either step fails the returned future (the server turns a failed validation into a 400 and a
+     * failed write into a 500). Nothing may wait on the loop thread. Hints: HINTS.md, step 4.4.
      */
     public static CompletableFuture<Response> save(ItemStore store, String item) {
         throw new UnsupportedOperationException(
-                "TODO 4.4: chain validate, save and the answer with thenCompose in save() in "
+                "TODO 4.4: validate, save, and answer only once the write is done, in save() in "
                         + "src/exercise/java/workshop/pitfalls/ComposedHandlers.java (README.md, step 4.4)");
     }
 
@@ -32,15 +31,11 @@ public final class ComposedHandlers {
      * 4.5 {@code GET /quote/?item=I}: ask the catalog for the price and the stock (both at once:
      * start both lookups before waiting for either) and answer with
      * {@code new Quote(item, price, stock).toResponse()}, without ever calling {@code join()} or
-     * {@code get()}: the loop thread must not wait.
-     *
-     * <p>{@link CompletableFuture#thenCombine} joins two futures into one; it is the Java
-     * {@code asyncio.gather} for two, as long as both succeed (on a failure, {@code gather}
-     * reports it at once, {@code thenCombine} only once both are done).
+     * {@code get()}: the loop thread must not wait. Hints: HINTS.md, step 4.5.
      */
     public static CompletableFuture<Response> quote(Catalog catalog, String item) {
         throw new UnsupportedOperationException(
-                "TODO 4.5: combine catalog.price(item) and catalog.stock(item) with thenCombine in quote() in "
+                "TODO 4.5: start both lookups and answer once both are in, without waiting, in quote() in "
                         + "src/exercise/java/workshop/pitfalls/ComposedHandlers.java (README.md, step 4.5)");
     }
 }

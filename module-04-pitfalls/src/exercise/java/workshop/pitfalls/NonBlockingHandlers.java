@@ -21,8 +21,9 @@ public final class NonBlockingHandlers {
      * 4.1 {@code GET /slow/?ms=N}: wait {@code wait} without blocking, then answer 200 with
      * {@code {"message": "done"}}. The Java {@code await asyncio.sleep(...)}.
      *
-     * <p>{@link EventLoop#sleep(Duration)} returns a future that a loop timer completes; attach
-     * the answer to it with {@link CompletableFuture#thenApply}. {@link Response#ok} builds it.
+     * <p>The contract: return at once with a future that completes with the answer once
+     * {@code wait} has passed, and let no thread sleep meanwhile. The loop thread runs this method,
+     * and it is the thread that serves every other request. Hints: HINTS.md, step 4.1.
      */
     public static CompletableFuture<Response> slow(EventLoop loop, Duration wait) {
         throw new UnsupportedOperationException(
@@ -39,7 +40,8 @@ public final class NonBlockingHandlers {
      * {@link PitfallServer#LEGACY_LIMIT}); a call that arrives while {@code limit} are running
      * waits in line, first come first served, until one of them ends. No call is refused and none
      * is lost. Each running call holds its thread for the whole round trip, so {@code limit} is
-     * also the most calls the library, and whatever stands behind it, ever sees at once.
+     * also the most calls the library, and whatever stands behind it, ever sees at once. Hints:
+     * HINTS.md, step 4.2.
      *
      * @param limit how many blocking calls may run at once
      * @return an executor that never runs more than {@code limit} tasks at the same time
@@ -56,8 +58,8 @@ public final class NonBlockingHandlers {
      * then continue on the {@code loop}: the returned future must complete on the loop thread,
      * because what follows (the given route) uses state that only the loop thread may touch.
      *
-     * <p>{@link CompletableFuture#supplyAsync(java.util.function.Supplier, Executor)} runs the call
-     * on the pool; a {@code ...Async(..., loop)} stage hops back, since the loop is an {@link Executor}.
+     * <p>The contract: the loop thread never runs the blocking call, and this method returns at
+     * once. Hints: HINTS.md, step 4.2.
      */
     public static CompletableFuture<String> lookup(LegacyClient legacy, String key, Executor blockingPool, Executor loop) {
         throw new UnsupportedOperationException(
@@ -66,9 +68,9 @@ public final class NonBlockingHandlers {
     }
 
     /**
-     * 4.3 The pool for CPU-bound work. CPU work never waits, so a thread only helps while it has
-     * a core to run on: size the pool to the machine's cores
-     * ({@link Runtime#availableProcessors()}), never more.
+     * 4.3 The pool for CPU-bound work: exactly one thread per core of the machine, never more;
+     * jobs that find every thread busy wait in line. CPU work never waits, so a thread only helps
+     * while it has a core to run on. Hints: HINTS.md, step 4.3.
      */
     public static ExecutorService cpuPool() {
         throw new UnsupportedOperationException(

@@ -15,8 +15,7 @@ public final class ThreadFixes {
      * to the same executor, without ever running out of threads.
      *
      * <p>A fixed pool has a fixed number of threads: once all of them hold a report that waits,
-     * the sections queue forever. See {@link ReportJobs} and
-     * {@link java.util.concurrent.Executors#newVirtualThreadPerTaskExecutor()}.
+     * the sections queue forever (see {@link ReportJobs}). Hints: HINTS.md, step 4.6.
      */
     public static ExecutorService reportExecutor() {
         throw new UnsupportedOperationException(

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Why the CPU pool is sized to the cores: more threads run "at once", but the cores do not multiply. */
+@DisplayName("4.3 why not a bigger pool: threads beyond the cores add no cores")
 @Tag("demo")
 @Tag("step-4.3")
 class BiggerCpuPoolDemoTest {

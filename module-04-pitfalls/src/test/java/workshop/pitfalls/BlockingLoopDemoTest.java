@@ -9,11 +9,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
 /** The lesson's "never do this": time.sleep inside async def, as given code. */
+@DisplayName("4.1 the pitfall: Thread.sleep on the loop")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.1")
 class BlockingLoopDemoTest {
@@ -35,6 +38,8 @@ class BlockingLoopDemoTest {
             Overlap.assertNeverMoreThan(server.counter(), 1);
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             System.out.println("4.1 slow callbacks: " + LoopTesting.describe(slow));
+            System.out.print("4.1 Thread.sleep on the loop, " + REQUESTS + " requests sent at once, one at a time:\n"
+                    + LoopTesting.timeline(server, 1, REQUESTS));
             assertThat(slow).as("slow callbacks: %s", LoopTesting.describe(slow))
                     .filteredOn(s -> s.name().equals("GET /blocking/") && s.durationMs() >= 300)
                     .hasSize(REQUESTS);

@@ -10,10 +10,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
+@DisplayName("4.5 your fix: quote() combined")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("exercise")
 @Tag("step-4.5")
 class CombinedQuoteTest {
@@ -34,6 +37,8 @@ class CombinedQuoteTest {
             TestClient.Reply answer = LoopTesting.reply(quote);
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
             assertThat(answer.body()).matches(String.format(QUOTE, "apple"));
+            System.out.println("4.5 quote(): both lookups were pending at once, /sync/ answered meanwhile, then "
+                    + answer.status() + " " + answer.body());
         }
     }
 
@@ -60,6 +65,8 @@ class CombinedQuoteTest {
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /quote/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+            System.out.printf("4.5 quote(): %d quotes in flight at once, all on %s; GET /quote/ was never a slow callback%n",
+                    server.counter().maxInFlight(), server.loop().threadName());
         }
     }
 }

@@ -8,8 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.TestClient;
 
+@DisplayName("4.4 your fix: save() composed")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("exercise")
 @Tag("step-4.4")
 class ComposedSaveTest {
@@ -30,6 +33,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"saved\": \"apple\"}");
             assertThat(server.store().saved()).contains("apple");
+            System.out.println("4.4 save(): no answer while the write was held; once it was done: " + answer.status() + " " + answer.body());
         }
     }
 
@@ -47,6 +51,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer for a failed write: %s", answer).isEqualTo(500);
             assertThat(answer.body()).contains("disk full");
             assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isZero();
+            System.out.println("4.4 save(): a failed write answered " + answer.status() + " " + answer.body());
         }
     }
 
@@ -59,6 +64,7 @@ class ComposedSaveTest {
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
             assertThat(answer.body()).contains("item must be");
             assertThat(server.store().startedWrites()).as("writes started for an item that failed validation").isZero();
+            System.out.println("4.4 save(): a bad item answered " + answer.status() + " " + answer.body() + ", and no write started");
         }
     }
 }

@@ -9,11 +9,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
 /** CPU work on the loop: nothing is waited for, and still nothing else runs. */
+@DisplayName("4.3 the pitfall: CPU work on the loop")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.3")
 class CpuOnLoopDemoTest {

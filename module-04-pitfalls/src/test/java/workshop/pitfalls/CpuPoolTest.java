@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.3 your fix, part 1: cpuPool()")
 @Tag("exercise")
 @Tag("step-4.3")
 class CpuPoolTest {
@@ -45,6 +46,8 @@ class CpuPoolTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 4 * CORES);
 
             assertThat(maxRunning.get()).as("jobs running at once on %d cores", CORES).isEqualTo(CORES);
+            System.out.printf("4.3 cpuPool(): %d jobs submitted at once, at most %d running at a time on %d cores%n",
+                    4 * CORES, maxRunning.get(), CORES);
         } finally {
             gate.countDown();
             pool.shutdownNow();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.TestClient;
 
 /**
@@ -14,6 +15,8 @@ import workshop.common.TestClient;
  * coroutine nobody awaits: the work never starts), a dropped future (Python's task nobody awaits:
  * the work runs and its failure reaches nobody), and thenApply where thenCompose was meant.
  */
+@DisplayName("4.4 the pitfall: futures nobody awaits")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.4")
 class ForgottenFutureDemoTest {

@@ -8,9 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.TestClient;
 
 /** join() on the loop thread, for a future only the loop can complete: the whole server stops. */
+@DisplayName("4.5 the pitfall: join() on the loop thread")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.5")
 class JoinOnLoopDemoTest {
@@ -35,6 +38,8 @@ class JoinOnLoopDemoTest {
             assertThat(loopAnswered).as("the loop ran a task while a handler was in join()").isFalse();
             assertThat(LoopTesting.reply(ping).status()).as("/sync/, answered only after the rescue").isEqualTo(200);
             assertThat(LoopTesting.reply(quote).status()).as("the quote, answered only after the rescue").isEqualTo(200);
+            System.out.println("4.5 join() on the loop: the loop ran no task for 1 s, /sync/ got no answer for 500 ms;"
+                    + " both answered only after the test completed the lookups from its own thread");
         }
     }
 

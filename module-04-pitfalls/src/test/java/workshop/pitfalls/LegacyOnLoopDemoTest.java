@@ -9,11 +9,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
 /** A blocking library called from a loop handler: the 4.1 stall, hidden in code you did not write. */
+@DisplayName("4.2 the pitfall: a blocking library on the loop")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.2")
 class LegacyOnLoopDemoTest {

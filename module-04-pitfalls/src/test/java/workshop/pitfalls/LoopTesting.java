@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import workshop.common.TestClient;
+import workshop.common.Timeline;
 import workshop.loop.EventLoop;
 import workshop.loop.SlowCallback;
 import workshop.loop.http.ServerOptions;
@@ -75,6 +76,14 @@ final class LoopTesting {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The timeline a passing test prints: the requests from {@code firstId} on (the warm-up's come
+     * first), at most {@code rows} of them, evenly spread.
+     */
+    static String timeline(PitfallServer server, int firstId, int rows) {
+        return Timeline.render(server.counter().spans().stream().filter(span -> span.id() >= firstId).toList(), rows);
     }
 
     /** Waits (bounded) for a reply that must come. */

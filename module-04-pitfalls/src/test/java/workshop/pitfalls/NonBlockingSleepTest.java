@@ -9,10 +9,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
+@DisplayName("4.1 your fix: slow() waits with the loop's sleep")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("exercise")
 @Tag("step-4.1")
 class NonBlockingSleepTest {
@@ -40,6 +43,8 @@ class NonBlockingSleepTest {
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /slow/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
+            System.out.printf("4.1 loop.sleep: %d requests in flight at once, all on %s; GET /slow/ was never a slow callback:%n%s",
+                    server.counter().maxInFlight(), server.loop().threadName(), LoopTesting.timeline(server, 2, 5));
         }
     }
 }

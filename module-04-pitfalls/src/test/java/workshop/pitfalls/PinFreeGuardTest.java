@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.7 your fix: lockGuard()")
 @Tag("exercise")
 @Tag("step-4.7")
 class PinFreeGuardTest {
@@ -22,6 +23,7 @@ class PinFreeGuardTest {
         PinningProbe.Result result = PinningProbe.parkInside(ThreadFixes::lockGuard, threads, Duration.ofSeconds(10));
 
         assertThat(result.parkedAtOnce()).as("%s", result).isEqualTo(threads);
+        System.out.println("4.7 lockGuard(): " + result);
     }
 
     @Test
@@ -46,6 +48,7 @@ class PinFreeGuardTest {
         assertThat(first.join(Duration.ofSeconds(5))).isTrue();
         assertThat(second.join(Duration.ofSeconds(5))).isTrue();
         assertThat(entered.get()).as("both threads got in, one after the other").isEqualTo(2);
+        System.out.println("4.7 lockGuard(): the second thread stayed out for 300 ms while the first held the guard, then got in");
     }
 
     private static void enter(PinningProbe.Guard guard, PinningProbe.Section section) {

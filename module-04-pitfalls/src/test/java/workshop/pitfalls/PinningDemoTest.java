@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the running JDK does with a virtual thread that parks inside {@code synchronized}. */
+@DisplayName("4.7 what your JDK does: synchronized and virtual threads")
 @Tag("demo")
 @Tag("step-4.7")
 class PinningDemoTest {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import workshop.common.TestClient;
 
 /** The given server on module 03's loop answers bad input before any of your code runs. */
+@DisplayName("4.0 look around: the given server")
+@ExtendWith(UnfinishedLoop.class)
 @Tag("demo")
 @Tag("step-4.0")
 class RoutingDemoTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The symptom, on given code only: a small pool whose tasks wait for tasks queued in the same pool. */
+@DisplayName("4.6 the pitfall: a pool that starves itself")
 @Tag("demo")
 @Tag("step-4.6")
 class StarvationDemoTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("4.6 your fix: reportExecutor() and sectionPool()")
 @Tag("exercise")
 @Tag("step-4.6")
 class StarvationFixTest {
@@ -23,6 +24,8 @@ class StarvationFixTest {
                     Duration.ofSeconds(10));
 
             assertThat(outcome.finished()).as("reports finished: %s", outcome.texts()).isEqualTo(8);
+            System.out.println("4.6 reportExecutor(): " + outcome.finished() + " of 8 reports finished, for example \""
+                    + outcome.texts().get(0) + "\"");
         } finally {
             shutDown(executor);
         }
@@ -39,6 +42,8 @@ class StarvationFixTest {
 
             assertThat(outcome.finished()).as("reports finished: %s", outcome.texts()).isEqualTo(4);
             assertThat(outcome.texts()).allSatisfy(text -> assertThat(text).doesNotContain("reports-"));
+            System.out.println("4.6 sectionPool(): " + outcome.finished() + " of 4 reports finished, for example \""
+                    + outcome.texts().get(0) + "\"");
         } finally {
             shutDown(reports);
             shutDown(sections);
