@@ -115,12 +115,26 @@ final class Session implements AutoCloseable {
 
     /** Runs these tests (one per method, as discovered) and keeps their results. */
     Run run(Collection<FoundTest> units) throws IOException, InterruptedException {
+        return execute(room(), units, true);
+    }
+
+    /**
+     * Runs these tests on other classes of the room (a known mistake, compiled apart), on a fresh class
+     * loader like every run, and keeps nothing: the results of the module's own code stay as they were.
+     */
+    Run trial(Path roomClasses, Collection<FoundTest> units) throws IOException, InterruptedException {
+        return execute(roomClasses.toString(), units, false);
+    }
+
+    private Run execute(String roomClasses, Collection<FoundTest> units, boolean keep) throws IOException, InterruptedException {
         Run run = new Run(boundMillis());
         if (units.isEmpty()) {
             return run;
         }
-        results.forget(units);
-        List<String> request = new ArrayList<>(List.of("execute", room()));
+        if (keep) {
+            results.forget(units);
+        }
+        List<String> request = new ArrayList<>(List.of("execute", roomClasses));
         units.forEach(unit -> request.add(unit.id()));
         WorkerProcess w = ready();
         WorkerProcess.Ending ending = w.request(request, run::accept);
@@ -129,8 +143,10 @@ final class Session implements AutoCloseable {
         } else if (ending == WorkerProcess.Ending.SILENT) {
             run.died("the test JVM stopped answering and was stopped");
         }
-        results.record(run);
-        save();
+        if (keep) {
+            results.record(run);
+            save();
+        }
         daemonsLeft += run.leftoverDaemons;
         if (run.poisoned() || w.served() >= RUNS_PER_WORKER || daemonsLeft >= DAEMONS_PER_WORKER) {
             retire();

@@ -129,7 +129,7 @@ public final class Worker {
             if (request.get(0).equals("discover")) {
                 discover();
             } else {
-                Listener listener = new Listener(wire, capture, watchdog, roomClasses(room));
+                Listener listener = new Listener(wire, capture, watchdog, roomClasses(room), new TestBounds(junitConfig));
                 List<String> ids = request.subList(2, request.size());
                 launcher.execute(request(ids.stream().map(id -> selectUniqueId(id)).toList()), listener);
             }
@@ -183,7 +183,7 @@ public final class Worker {
         LauncherDiscoveryRequest warm = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(WarmUp.class)).configurationParameters(junitConfig).build();
         launcher.execute(warm, new Listener(new PrintStream(PrintStream.nullOutputStream()), capture, new Watchdog(0, null),
-                Set.of()));
+                Set.of(), new TestBounds(junitConfig)));
         capture.take();
     }
 

@@ -56,7 +56,7 @@ class SessionTest {
         compile();
         List<Step> steps = session.discover();
 
-        assertThat(steps).extracting(Step::id).containsExactly("1.0", "1.1", "1.2", "1.3", "1.4");
+        assertThat(steps).extracting(Step::id).containsExactly("1.0", "1.1", "1.2", "1.3", "1.4", "1.5");
         Step first = session.step("1.1");
         assertThat(first.title()).isEqualTo("Greet `someone`");
         assertThat(first.link()).isEqualTo("README.md#11-greet-someone");
@@ -109,7 +109,7 @@ class SessionTest {
     }
 
     @Test
-    @DisplayName("threads and sockets a run leaves behind are named, and the next run gets a fresh JVM")
+    @DisplayName("threads, sockets and work in the common pool a run leaves behind are named, and the next run gets a fresh JVM")
     void leftoversAreReported() throws Exception {
         compile();
         session.discover();
@@ -126,6 +126,11 @@ class SessionTest {
         Result demo = next.results.values().iterator().next();
         assertThat(demo.passed()).isTrue();
         assertThat(demo.output()).as("what the test printed, kept for it").isEqualTo("looking around\n");
+
+        Run busy = session.run(session.step("1.5").tests());
+        assertThat(busy.leftoverThreads).as("work queued in the JVM's common pool, which no class loader can drop")
+                .singleElement().asString().startsWith("the common ForkJoinPool (still busy");
+        assertThat(busy.poisoned()).isTrue();
     }
 
     @Test
@@ -174,7 +179,7 @@ class SessionTest {
         Session again = new Session(module, BOUND, 500, 1_000);
         try {
             assertThat(again.resultsAreCurrent()).as("the same code").isTrue();
-            assertThat(again.keptSteps()).hasSize(5);
+            assertThat(again.keptSteps()).hasSize(6);
             assertThat(again.results().status(again.step("1.1")).total()).isEqualTo(3);
             Files.writeString(module.room().resolve("fixture/Greeter.java"), "\n// an edit\n", StandardOpenOption.APPEND);
             assertThat(again.resultsAreCurrent()).as("after an edit").isFalse();
