@@ -23,6 +23,7 @@ final class Session implements AutoCloseable {
     private final Map<String, String> junitConfig;
     private final long hangGraceMillis;
     private final long leftoverGraceMillis;
+    private final boolean warmUp;
     private final Readme readme;
     private final Results results;
     private final RoomCompiler compiler;
@@ -34,6 +35,13 @@ final class Session implements AutoCloseable {
     private List<Step> steps = List.of();
 
     Session(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis) throws IOException {
+        this(module, junitConfig, hangGraceMillis, leftoverGraceMillis, true);
+    }
+
+    /** @param warmUp whether each worker warms up before its first run; the runner's own tests skip it, to start faster */
+    Session(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis, boolean warmUp)
+            throws IOException {
+        this.warmUp = warmUp;
         this.module = module;
         this.junitConfig = junitConfig;
         this.hangGraceMillis = hangGraceMillis;
@@ -70,7 +78,7 @@ final class Session implements AutoCloseable {
             throw new IOException("the runner is closing");
         }
         if (worker == null || !worker.alive()) {
-            worker = WorkerProcess.start(module, junitConfig, hangGraceMillis, leftoverGraceMillis);
+            worker = WorkerProcess.start(module, junitConfig, hangGraceMillis, leftoverGraceMillis, warmUp);
             workerReady = false;
         }
     }

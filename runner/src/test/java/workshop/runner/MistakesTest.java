@@ -47,7 +47,7 @@ class MistakesTest {
         Files.writeString(wrong.resolve("1.1-flat/Greeter.java"), greeter("\"HELLO, \" + name"));
         Files.writeString(wrong.resolve("1.1-flat/expect"), "step: 1.1\nmessage: x\n");
 
-        try (Session session = new Session(module, BOUND, 500, 1_000)) {
+        try (Session session = new Session(module, BOUND, 500, 1_000, false)) {
             List<Step> steps = session.discover();
             Map<String, Mistakes.Verdict> verdicts = new TreeMap<>();
             for (Path folder : Mistakes.folders(wrong, null)) {

@@ -36,13 +36,13 @@ class SessionTest {
     @BeforeEach
     void build() throws IOException {
         module = FixtureModule.build(dir);
-        session = new Session(module, BOUND, 500, 1_000);
+        session = new Session(module, BOUND, 500, 1_000, false); // no warm-up: these tests start many workers
     }
 
     /** The session of a test about the time bound: JUnit's bound is 1 s there. */
     private void shortBound() throws IOException {
         session.close();
-        session = new Session(module, SHORT_BOUND, 500, 1_000);
+        session = new Session(module, SHORT_BOUND, 500, 1_000, false);
     }
 
     @AfterEach
@@ -66,8 +66,11 @@ class SessionTest {
     }
 
     @Test
-    @DisplayName("a step runs red with its TODO and the learner's line, then green after an edit, on freshly loaded classes")
+    @DisplayName("a step runs red with its TODO and the learner's line, then green after an edit, on freshly loaded classes,"
+            + " in a worker warmed up first")
     void redThenGreen() throws Exception {
+        session.close();
+        session = new Session(module, BOUND, 500, 1_000, true); // a worker that warms up first, as the learner's does
         compile();
         session.discover();
         Step step = session.step("1.1");
@@ -176,7 +179,7 @@ class SessionTest {
         session.run(session.step("1.1").tests());
         session.close();
 
-        Session again = new Session(module, BOUND, 500, 1_000);
+        Session again = new Session(module, BOUND, 500, 1_000, false);
         try {
             assertThat(again.resultsAreCurrent()).as("the same code").isTrue();
             assertThat(again.keptSteps()).hasSize(6);
