@@ -142,8 +142,10 @@ public class SelfCheck {
         }
 
         System.out.println("Kit self-check for " + String.join(",", modules) + (mistakesOnly ? ", known mistakes only" : ""));
-        // Maven on a JDK 21+ when one is known (the one the last self-check's build picked): no JDK check to pay per module.
-        String javaHome = kitJdk(logs.resolve("solutions.log"));
+        // Maven on a JDK 21+ when one is known (the one a self-check's build picked before): no JDK check to pay per module,
+        // no toolchain, so javac runs inside Maven instead of a JVM of its own per compile.
+        Path kitJdk = logs.resolve("kit-jdk.txt");
+        String javaHome = kitJdk(kitJdk);
         Map<String, Build> solutionsBuild;
         Map<String, Build> starterBuild = Map.of();
         if (mistakesOnly && learners.isEmpty()) {
@@ -155,15 +157,14 @@ public class SelfCheck {
             if (oneMistake != null) {
                 goals.add("-Dkit.args=--variant " + oneMistake);
             }
-            solutionsBuild = maven(root, logs.resolve("mistakes.log"), "[1/1] known mistakes", javaHome, artifacts,
+            solutionsBuild = maven(root, logs.resolve("mistakes.log"), "[1/1] known mistakes", javaHome, kitJdk, artifacts,
                     with(select(root, modules, learners, args), goals));
         } else {
-            solutionsBuild = maven(root, logs.resolve("solutions.log"), "[1/2] solutions and known mistakes", javaHome, artifacts,
+            solutionsBuild = maven(root, logs.resolve("solutions.log"), "[1/2] solutions and known mistakes", javaHome, kitJdk, artifacts,
                     with(select(root, modules, modules, args), List.of("-B", "-fae", "test", "-Psolutions,doclint,mistakes",
                             "-Dmaven.test.failure.ignore=true")));
             if (!learners.isEmpty()) {
-                String picked = javaHome != null ? javaHome : kitJdk(logs.resolve("solutions.log"));
-                starterBuild = maven(root, logs.resolve("starter.log"), "[2/2] starter", picked, artifacts,
+                starterBuild = maven(root, logs.resolve("starter.log"), "[2/2] starter", kitJdk(kitJdk), kitJdk, artifacts,
                         with(select(root, modules, learners, args), List.of("-B", "-fae", "test", "-Pstarter-check,doclint")));
             }
         }
@@ -375,16 +376,18 @@ public class SelfCheck {
     }
 
     /**
-     * The JDK 21+ that the toolchains plugin picked in the last solutions build, if it is still there, for Maven to
-     * run on: a Maven on an older JDK runs .mvn/KitJdk.java's check in every module, about 2 s each.
+     * A JDK 21+ for Maven to run on: this one, or the one the toolchains plugin picked in an earlier build of the
+     * self-check (kept in {@code known}) if it is still there. Null when none is known: Maven then runs on the JDK it
+     * finds, and picks a JDK 21+ for the kit itself, which costs .mvn/KitJdk.java's check (about 2 s) per module and a
+     * javac JVM per compile.
      */
-    private static String kitJdk(Path lastLog) {
+    private static String kitJdk(Path known) {
         if (Runtime.version().feature() >= 21) {
             return System.getProperty("java.home");
         }
-        try (Stream<String> lines = Files.exists(lastLog) ? Files.lines(lastLog) : Stream.empty()) {
-            String home = lines.map(TOOLCHAIN::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElse(null);
-            if (home == null || !Files.isExecutable(Paths.get(home, "bin", "java"))) {
+        try {
+            String home = Files.exists(known) ? Files.readString(known).strip() : "";
+            if (home.isEmpty() || !Files.isExecutable(Paths.get(home, "bin", "java"))) {
                 return null;
             }
             Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(Paths.get(home, "release")));
@@ -398,8 +401,8 @@ public class SelfCheck {
      * Runs the Maven wrapper, writing its output to a log and echoing the lines worth seeing; returns what the build
      * did to each module: built, or failed with the first compile error (or Maven's reason).
      */
-    private static Map<String, Build> maven(Path root, Path log, String title, String javaHome, Map<String, String> artifacts,
-                                            String... args) throws IOException, InterruptedException {
+    private static Map<String, Build> maven(Path root, Path log, String title, String javaHome, Path kitJdk,
+                                            Map<String, String> artifacts, String... args) throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase().startsWith("win");
         List<String> command = new ArrayList<>();
         command.add(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString());
@@ -424,6 +427,11 @@ public class SelfCheck {
                 if (line.matches(".*(SUCCESS|FAILURE|SKIPPED) \\[.*") || line.contains("BUILD ") || line.contains("COMPILATION ERROR")
                         || line.contains("known mistakes red: ")) {
                     System.out.println("    " + line.replaceFirst("^\\[INFO\\] ", ""));
+                }
+                Matcher toolchain = TOOLCHAIN.matcher(line);
+                if (toolchain.find() && !toolchain.group(1).equals(javaHome)) {
+                    Files.writeString(kitJdk, toolchain.group(1) + "\n");
+                    javaHome = toolchain.group(1);
                 }
                 Matcher header = MOJO_HEADER.matcher(line);
                 if (header.matches()) {
