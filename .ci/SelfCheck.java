@@ -185,6 +185,9 @@ public class SelfCheck {
                     + (mistakesOnly ? "its known mistakes" : "its tests") + " could not run. " + solutions.failure());
             List<String> verdicts = new ArrayList<>();
             String mistakes = learner ? mistakes(root, module, solutions, checks, verdicts) : "";
+            if (oneMistake != null && solutions.ok() && verdicts.isEmpty()) {
+                checks.check(false, module + ": no known mistake named " + oneMistake + " in solutions/" + module + "/wrong/");
+            }
             if (mistakesOnly) {
                 System.out.printf("%-22s %s%n", module, mistakes);
                 verdicts.forEach(System.out::println);

@@ -97,7 +97,13 @@ final class Mistakes {
                 return 0;
             }
             for (Path folder : folders) {
-                Verdict verdict = check(session, module, steps, folder, finished);
+                Verdict verdict;
+                try {
+                    verdict = check(session, module, steps, folder, finished);
+                } catch (IOException | RuntimeException e) {
+                    String name = folder.getFileName().toString();
+                    verdict = new Verdict(name, "", Kind.BROKEN, "the check itself failed: " + Failures.summary(e), 0, "");
+                }
                 lines.add(verdict.line());
                 write(report, lines);
                 t.println(render(t, verdict));
