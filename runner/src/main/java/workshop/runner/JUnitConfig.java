@@ -49,10 +49,15 @@ final class JUnitConfig {
 
     /** The default time bound of a test in milliseconds, in JUnit's format ({@code 60 s}, {@code 500 ms}). */
     static long defaultTimeoutMillis(Map<String, String> config) {
-        String value = config.get(DEFAULT_TIMEOUT);
+        long millis = durationMillis(config.get(DEFAULT_TIMEOUT));
+        return millis < 0 ? FALLBACK_TIMEOUT_MILLIS : millis;
+    }
+
+    /** A duration in JUnit's format ({@code 60 s}, {@code 500 ms}, a bare number as seconds), or -1 when it is not one. */
+    static long durationMillis(String value) {
         Matcher m = value == null ? null : DURATION.matcher(value);
         if (m == null || !m.matches()) {
-            return FALLBACK_TIMEOUT_MILLIS;
+            return -1;
         }
         long amount = Long.parseLong(m.group(1));
         TimeUnit unit = switch (m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT)) {

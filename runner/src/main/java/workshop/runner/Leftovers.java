@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * What a run left behind: threads still running and sockets still open after the tests ended, such as
- * an executor never shut down or a server never closed. The worker reports them, and the runner then
+ * an executor never shut down or a server never closed, and work still running or queued in the JVM's
+ * common {@code ForkJoinPool} (shared by every class loader, so a fresh one cannot help). The worker reports them, and the runner then
  * replaces the worker's JVM, so that they cannot slow down, block or confuse the next run.
  *
  * <p>Daemon threads are counted apart: the kit starts some on purpose (module 02's shared timer, held in
@@ -72,8 +73,15 @@ final class Leftovers {
                 }
             }
             int sockets = before.sockets() < 0 ? 0 : Math.max(0, openSockets() - before.sockets());
-            if ((threads.isEmpty() && sockets == 0) || System.nanoTime() > deadline) {
+            ForkJoinPool common = ForkJoinPool.commonPool();
+            boolean poolBusy = !common.isQuiescent();
+            if ((threads.isEmpty() && sockets == 0 && !poolBusy) || System.nanoTime() > deadline) {
                 threads.sort(null);
+                if (poolBusy) {
+                    // Its workers are the JDK's, but work queued there by this run would delay the next run's (issue 11: 2.2).
+                    threads.add("the common ForkJoinPool (still busy: " + (common.getQueuedSubmissionCount()
+                            + common.getQueuedTaskCount()) + " tasks queued)");
+                }
                 return new Left(threads, sockets, daemons);
             }
             Thread.sleep(20);

@@ -13,7 +13,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Reports a run on the wire as it happens: {@code test} for every test of the plan (a parameterized
- * test's runs as they appear), {@code start} and {@code end} for each. A class or a parameterized test
+ * test's runs as they appear), {@code start} and {@code end} for each ({@code end} with the test's own
+ * time bound, see {@link TestBounds}). A class or a parameterized test
  * that fails before its tests could run (a failing {@code @BeforeAll}, a broken argument source) is
  * reported as a failed test of its own, so no failure goes unseen.
  */
@@ -22,14 +23,16 @@ final class Listener implements TestExecutionListener {
     private final Capture capture;
     private final Watchdog watchdog;
     private final Set<String> roomClasses;
+    private final TestBounds bounds;
     private final Set<String> ended = new HashSet<>();
     private TestPlan plan;
 
-    Listener(PrintStream wire, Capture capture, Watchdog watchdog, Set<String> roomClasses) {
+    Listener(PrintStream wire, Capture capture, Watchdog watchdog, Set<String> roomClasses, TestBounds bounds) {
         this.wire = wire;
         this.capture = capture;
         this.watchdog = watchdog;
         this.roomClasses = roomClasses;
+        this.bounds = bounds;
     }
 
     /** A unit the runner counts by name before running it: a test, or a test method that runs several times. */
@@ -109,7 +112,8 @@ final class Listener implements TestExecutionListener {
 
     private void end(TestIdentifier node, Result.Outcome outcome, String message, String where, long millis) {
         if (ended.add(node.getUniqueId())) {
-            wire.println(Wire.line("end", node.getUniqueId(), outcome.name(), message, where, capture.take(), Long.toString(millis)));
+            wire.println(Wire.line("end", node.getUniqueId(), outcome.name(), message, where, capture.take(), Long.toString(millis),
+                    Long.toString(bounds.of(plan, node))));
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * The runner's command line: a command, the module's paths (the root pom passes them), and the learner's
  * options, which come through {@code -Dkit.args="..."}.
  *
- * @param command watch, progress, hint or kit
+ * @param command watch, progress, hint, kit or mistakes
  * @param values every {@code --name value} option
  * @param flags every {@code --name} option without a value
  */
@@ -26,6 +26,8 @@ record Options(String command, Map<String, String> values, Set<String> flags) {
               --step N.M   watch: work on step N.M only; hint: a hint for step N.M
               --fresh      progress: run every test again, even when the code has not changed
               --no-color   plain text, no colours
+            For the kit's maintainers, with the finished files (solutions/<module>/wrong/, see solutions/README.md):
+              ../mvnw -q -Psolutions test-compile exec:exec@mistakes [-Dkit.args="--variant NAME"]
             """;
     private static final Set<String> FLAGS = Set.of("--fresh", "--no-color", "--help");
 

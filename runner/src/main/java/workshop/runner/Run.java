@@ -13,6 +13,8 @@ import java.util.Set;
 final class Run {
     final Map<String, FoundTest> tests = new LinkedHashMap<>();
     final Map<String, Result> results = new LinkedHashMap<>();
+    /** Each ended test's own time bound in milliseconds ({@link TestBounds}), for the known-mistakes check. */
+    final Map<String, Long> bounds = new LinkedHashMap<>();
     final List<String> leftoverThreads = new ArrayList<>();
     int leftoverSockets;
     /** Daemon threads the run left (the kit's shared timers among them): not reported, but they add up. */
@@ -37,6 +39,7 @@ final class Run {
             case "end" -> {
                 results.put(answer.get(1), new Result(answer.get(1), Result.Outcome.valueOf(answer.get(2)), answer.get(3),
                         answer.get(4), answer.get(5), Long.parseLong(answer.get(6))));
+                bounds.put(answer.get(1), answer.size() > 7 ? Long.parseLong(answer.get(7)) : boundMillis);
                 running = null;
             }
             case "stuck" -> {
@@ -46,6 +49,7 @@ final class Run {
                         + seconds(boundMillis) + ", so it was stopped (the same bound as in Maven). It ignored the interrupt"
                         + " JUnit sent at the bound: look for a wait with no timeout, or a loop that never checks"
                         + " Thread.interrupted().", answer.get(2), "", boundMillis));
+                bounds.put(stuck, boundMillis);
             }
             case "leftovers" -> {
                 if (!answer.get(1).isEmpty()) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The learner's runner: {@code progress}, {@code watch} and {@code hint} for one module, and {@code kit}, the
- * summary of every module. Maven starts it (see the root pom's executions of the same names) with the
+ * summary of every module; and, for the kit's self-check, {@code mistakes}: every known mistake of the module
+ * must turn its step red ({@link Mistakes}). Maven starts it (see the root pom's executions of the same names) with the
  * module's test class path and paths, on a JDK 21+ found by {@code .mvn/KitJdk.java}. It runs the module's
  * own JUnit tests, by the step tags they carry, with the same JUnit configuration as Maven: the tests decide
  * what is done, here as in Maven and in the kit's self-check.
@@ -36,6 +37,7 @@ public final class Runner {
                 }
                 case "progress" -> progress(options);
                 case "hint" -> hint(options);
+                case "mistakes" -> Mistakes.check(options);
                 case "kit" -> KitProgress.print(options.path("--kit"), options.path("--state"), Terminal.detect(options.flag("--no-color")));
                 default -> {
                     System.out.print(Options.USAGE);

@@ -23,6 +23,7 @@ final class Session implements AutoCloseable {
     private final Map<String, String> junitConfig;
     private final long hangGraceMillis;
     private final long leftoverGraceMillis;
+    private final boolean warmUp;
     private final Readme readme;
     private final Results results;
     private final RoomCompiler compiler;
@@ -34,6 +35,13 @@ final class Session implements AutoCloseable {
     private List<Step> steps = List.of();
 
     Session(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis) throws IOException {
+        this(module, junitConfig, hangGraceMillis, leftoverGraceMillis, true);
+    }
+
+    /** @param warmUp whether each worker warms up before its first run; the runner's own tests skip it, to start faster */
+    Session(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis, boolean warmUp)
+            throws IOException {
+        this.warmUp = warmUp;
         this.module = module;
         this.junitConfig = junitConfig;
         this.hangGraceMillis = hangGraceMillis;
@@ -70,7 +78,7 @@ final class Session implements AutoCloseable {
             throw new IOException("the runner is closing");
         }
         if (worker == null || !worker.alive()) {
-            worker = WorkerProcess.start(module, junitConfig, hangGraceMillis, leftoverGraceMillis);
+            worker = WorkerProcess.start(module, junitConfig, hangGraceMillis, leftoverGraceMillis, warmUp);
             workerReady = false;
         }
     }
@@ -115,12 +123,26 @@ final class Session implements AutoCloseable {
 
     /** Runs these tests (one per method, as discovered) and keeps their results. */
     Run run(Collection<FoundTest> units) throws IOException, InterruptedException {
+        return execute(room(), units, true);
+    }
+
+    /**
+     * Runs these tests on other classes of the room (a known mistake, compiled apart), on a fresh class
+     * loader like every run, and keeps nothing: the results of the module's own code stay as they were.
+     */
+    Run trial(Path roomClasses, Collection<FoundTest> units) throws IOException, InterruptedException {
+        return execute(roomClasses.toString(), units, false);
+    }
+
+    private Run execute(String roomClasses, Collection<FoundTest> units, boolean keep) throws IOException, InterruptedException {
         Run run = new Run(boundMillis());
         if (units.isEmpty()) {
             return run;
         }
-        results.forget(units);
-        List<String> request = new ArrayList<>(List.of("execute", room()));
+        if (keep) {
+            results.forget(units);
+        }
+        List<String> request = new ArrayList<>(List.of("execute", roomClasses));
         units.forEach(unit -> request.add(unit.id()));
         WorkerProcess w = ready();
         WorkerProcess.Ending ending = w.request(request, run::accept);
@@ -129,8 +151,10 @@ final class Session implements AutoCloseable {
         } else if (ending == WorkerProcess.Ending.SILENT) {
             run.died("the test JVM stopped answering and was stopped");
         }
-        results.record(run);
-        save();
+        if (keep) {
+            results.record(run);
+            save();
+        }
         daemonsLeft += run.leftoverDaemons;
         if (run.poisoned() || w.served() >= RUNS_PER_WORKER || daemonsLeft >= DAEMONS_PER_WORKER) {
             retire();

@@ -12,6 +12,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +52,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class Worker {
     /** Surefire's default includes: the tests Maven runs are the tests the runner runs. */
     static final String SUREFIRE_CLASSES = "^(.*\\.)?(Test[^.$]*|[^.$]*Test|[^.$]*Tests|[^.$]*TestCase)$";
+    /** A system property: {@code false} skips the warm-up, for the runner's own tests, which start many short-lived workers. */
+    static final String WARM_UP = "workshop.runner.warmUp";
 
     private final Path classes;
     private final Path testClasses;
@@ -87,7 +93,10 @@ public final class Worker {
                 wire, capture);
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
         Thread.ofPlatform().daemon().name("worker-input").start(() -> readRequests(requests));
-        worker.warmUp();
+        jdkSockets();
+        if (!"false".equals(System.getProperty(WARM_UP))) {
+            worker.warmUp();
+        }
         wire.println("ready");
         while (true) {
             List<String> request = Wire.fields(requests.take());
@@ -129,7 +138,7 @@ public final class Worker {
             if (request.get(0).equals("discover")) {
                 discover();
             } else {
-                Listener listener = new Listener(wire, capture, watchdog, roomClasses(room));
+                Listener listener = new Listener(wire, capture, watchdog, roomClasses(room), new TestBounds(junitConfig));
                 List<String> ids = request.subList(2, request.size());
                 launcher.execute(request(ids.stream().map(id -> selectUniqueId(id)).toList()), listener);
             }
@@ -178,12 +187,23 @@ public final class Worker {
         return names;
     }
 
+    /**
+     * Opens and closes a socket, both ways the JDK makes one, before any run: the JDK then creates the socket it
+     * keeps for the life of the JVM (to close others safely), so that the first run does not count it as left open.
+     */
+    private static void jdkSockets() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocketChannel channel = ServerSocketChannel.open()) {
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        }
+    }
+
     /** Runs one small test the way a real run does, so the first real run finds JUnit and the HTTP classes warm. */
     private void warmUp() {
         LauncherDiscoveryRequest warm = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(WarmUp.class)).configurationParameters(junitConfig).build();
         launcher.execute(warm, new Listener(new PrintStream(PrintStream.nullOutputStream()), capture, new Watchdog(0, null),
-                Set.of()));
+                Set.of(), new TestBounds(junitConfig)));
         capture.take();
     }
 

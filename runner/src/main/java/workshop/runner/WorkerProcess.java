@@ -52,12 +52,14 @@ final class WorkerProcess implements AutoCloseable {
      *
      * @param hangGraceMillis how long after a test's bound the worker waits before declaring it stuck
      * @param leftoverGraceMillis how long after a run the worker waits for its threads and sockets to end
+     * @param warmUp whether the worker runs a small test before it says it is ready (see {@link WarmUp})
      */
-    static WorkerProcess start(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis)
-            throws IOException {
+    static WorkerProcess start(Module module, Map<String, String> junitConfig, long hangGraceMillis, long leftoverGraceMillis,
+                               boolean warmUp) throws IOException {
         Files.createDirectories(module.state());
         Path log = module.state().resolve("worker.log");
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-D" + Worker.WARM_UP + "=" + warmUp,
+                "-cp", System.getProperty("java.class.path"),
                 Worker.class.getName(), module.classes().toString(), module.testClasses().toString(),
                 Long.toString(hangGraceMillis), Long.toString(leftoverGraceMillis)));
         junitConfig.forEach((key, value) -> command.add(key + "=" + value));

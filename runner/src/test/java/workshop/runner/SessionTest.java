@@ -36,13 +36,13 @@ class SessionTest {
     @BeforeEach
     void build() throws IOException {
         module = FixtureModule.build(dir);
-        session = new Session(module, BOUND, 500, 1_000);
+        session = new Session(module, BOUND, 500, 1_000, false); // no warm-up: these tests start many workers
     }
 
     /** The session of a test about the time bound: JUnit's bound is 1 s there. */
     private void shortBound() throws IOException {
         session.close();
-        session = new Session(module, SHORT_BOUND, 500, 1_000);
+        session = new Session(module, SHORT_BOUND, 500, 1_000, false);
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class SessionTest {
         compile();
         List<Step> steps = session.discover();
 
-        assertThat(steps).extracting(Step::id).containsExactly("1.0", "1.1", "1.2", "1.3", "1.4");
+        assertThat(steps).extracting(Step::id).containsExactly("1.0", "1.1", "1.2", "1.3", "1.4", "1.5");
         Step first = session.step("1.1");
         assertThat(first.title()).isEqualTo("Greet `someone`");
         assertThat(first.link()).isEqualTo("README.md#11-greet-someone");
@@ -66,8 +66,11 @@ class SessionTest {
     }
 
     @Test
-    @DisplayName("a step runs red with its TODO and the learner's line, then green after an edit, on freshly loaded classes")
+    @DisplayName("a step runs red with its TODO and the learner's line, then green after an edit, on freshly loaded classes,"
+            + " in a worker warmed up first")
     void redThenGreen() throws Exception {
+        session.close();
+        session = new Session(module, BOUND, 500, 1_000, true); // a worker that warms up first, as the learner's does
         compile();
         session.discover();
         Step step = session.step("1.1");
@@ -109,7 +112,7 @@ class SessionTest {
     }
 
     @Test
-    @DisplayName("threads and sockets a run leaves behind are named, and the next run gets a fresh JVM")
+    @DisplayName("threads, sockets and work in the common pool a run leaves behind are named, and the next run gets a fresh JVM")
     void leftoversAreReported() throws Exception {
         compile();
         session.discover();
@@ -126,6 +129,11 @@ class SessionTest {
         Result demo = next.results.values().iterator().next();
         assertThat(demo.passed()).isTrue();
         assertThat(demo.output()).as("what the test printed, kept for it").isEqualTo("looking around\n");
+
+        Run busy = session.run(session.step("1.5").tests());
+        assertThat(busy.leftoverThreads).as("work queued in the JVM's common pool, which no class loader can drop")
+                .singleElement().asString().startsWith("the common ForkJoinPool (still busy");
+        assertThat(busy.poisoned()).isTrue();
     }
 
     @Test
@@ -171,10 +179,10 @@ class SessionTest {
         session.run(session.step("1.1").tests());
         session.close();
 
-        Session again = new Session(module, BOUND, 500, 1_000);
+        Session again = new Session(module, BOUND, 500, 1_000, false);
         try {
             assertThat(again.resultsAreCurrent()).as("the same code").isTrue();
-            assertThat(again.keptSteps()).hasSize(5);
+            assertThat(again.keptSteps()).hasSize(6);
             assertThat(again.results().status(again.step("1.1")).total()).isEqualTo(3);
             Files.writeString(module.room().resolve("fixture/Greeter.java"), "\n// an edit\n", StandardOpenOption.APPEND);
             assertThat(again.resultsAreCurrent()).as("after an edit").isFalse();
