@@ -21,6 +21,7 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 bad input: refused with the RFC's status, then the next request is served")
 class BadInputTest {
     private static final ServerOptions SMALL_LIMITS = ServerOptions.defaults().with(o -> {
         o.maxRequestLine = 1024;

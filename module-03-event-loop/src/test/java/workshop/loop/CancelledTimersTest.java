@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("exercise")
 @Tag("step-3.5")
+@DisplayName("3.5 one turn: the timer heap cleared of cancelled timers")
 class CancelledTimersTest {
     private static final Duration AN_HOUR = Duration.ofHours(1);
 

@@ -12,6 +12,7 @@ import workshop.loop.http.ServerOptions;
 
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 close() with requests in flight")
 class CloseTest {
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The loop is not started: other threads hand in tasks, the test thread plays the loop. */
 @Tag("exercise")
 @Tag("step-3.4")
+@DisplayName("3.4 work from other threads: execute and takeSubmissions")
 class ExecuteTest {
 
     @Test

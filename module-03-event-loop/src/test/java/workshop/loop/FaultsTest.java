@@ -17,6 +17,7 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 clients that vanish, half-close, idle, trickle or crowd in")
 class FaultsTest {
 
     /** Opens a server, warms it up (classes loaded), runs the fault, then checks the aftermath. */

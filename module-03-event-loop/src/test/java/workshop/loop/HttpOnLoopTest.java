@@ -17,6 +17,7 @@ import workshop.loop.http.ServerOptions;
 /** The given HTTP server on your loop: the lesson's endpoints, answered by one thread. */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 endpoints: the lesson's /sync/, /async/ and /slow/ on your loop")
 class HttpOnLoopTest {
 
     @Test

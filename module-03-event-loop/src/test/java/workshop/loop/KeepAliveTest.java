@@ -17,6 +17,7 @@ import workshop.loop.http.ServerOptions;
 /** Connection handling over raw sockets: keep-alive, pipelining, bodies, answers from other threads. */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 keep-alive, pipelining, and bodies and answers in pieces")
 class KeepAliveTest {
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 @Tag("exercise")
 @Tag("step-3.5")
+@DisplayName("3.5 one turn: the select timeout, then the loop on its own thread")
 class LoopTurnTest {
     private static final long MS = 1_000_000;
 

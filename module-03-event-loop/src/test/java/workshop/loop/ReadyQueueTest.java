@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The loop is not started here: the test thread drives it by hand, one step at a time. */
 @Tag("exercise")
 @Tag("step-3.1")
+@DisplayName("3.1 the ready queue: callSoon and runReady")
 class ReadyQueueTest {
 
     @Test

@@ -17,6 +17,7 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 real clients: HEAD, chunked uploads, 100-continue, Host")
 class RealClientsTest {
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 @Tag("exercise")
 @Tag("step-3.3")
+@DisplayName("3.3 sleep: a wait that is only a timer")
 class SleepTest {
 
     @Test

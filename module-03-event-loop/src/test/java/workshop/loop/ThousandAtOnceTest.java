@@ -14,6 +14,7 @@ import workshop.loop.http.ServerOptions;
 
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 the headline: 1,000 requests in flight on one thread")
 class ThousandAtOnceTest {
     private static final int REQUESTS = 1_000;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The test thread drives an unstarted loop, and moves the clock by passing "now" to moveDueTimers. */
 @Tag("exercise")
 @Tag("step-3.2")
+@DisplayName("3.2 the timer heap: earlierFirst, callLater and moveDueTimers")
 class TimerHeapTest {
     private static final long AN_HOUR = Duration.ofHours(1).toNanos();
 
