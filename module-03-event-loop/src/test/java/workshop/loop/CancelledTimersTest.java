@@ -23,6 +23,7 @@ class CancelledTimersTest {
     @Test
     @DisplayName("3.5 a heap of more than 100 timers, over half of them cancelled, is rebuilt from the live ones")
     void aMostlyCancelledHeapIsRebuilt() {
+        EarlierSteps.mustBeGreen("3.5", "schedules, cancels and runs timers", "3.1", "3.2");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             List<String> live = new ArrayList<>();
@@ -56,6 +57,7 @@ class CancelledTimersTest {
     @Test
     @DisplayName("3.5 the heap is rebuilt only above 100 timers and above half of them cancelled, as in asyncio")
     void rebuildThresholds() {
+        EarlierSteps.mustBeGreen("3.5", "schedules and cancels timers", "3.2");
         try (EventLoop loop = new EventLoop()) {
             List<Timer> first = schedule(loop, 100, new ArrayList<>());
             first.subList(1, 100).forEach(Timer::cancel); // 99 of 100, the top one live

@@ -3,6 +3,7 @@ package workshop.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,11 @@ import workshop.loop.http.ServerOptions;
 @Tag("step-3.7")
 @DisplayName("3.7 close() with requests in flight")
 class CloseTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.7");
+    }
 
     @Test
     @DisplayName("3.7 close() with requests in flight leaves no thread, socket or file descriptor behind")

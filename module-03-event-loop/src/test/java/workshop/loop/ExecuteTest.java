@@ -25,6 +25,7 @@ class ExecuteTest {
     @Test
     @DisplayName("3.4 tasks from other threads wait in submissions until the loop takes them in")
     void submissionsAreTakenInAtTheStartOfATurn() throws Exception {
+        EarlierSteps.mustBeGreen("3.4", "plays the loop: it runs the tasks it took in", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> ran = new CopyOnWriteArrayList<>();
             onAnotherThread(() -> loop.execute(() -> ran.add("from another thread")));
@@ -55,6 +56,7 @@ class ExecuteTest {
     @Test
     @DisplayName("3.4 a thousand tasks from eight threads need one wake-up, and none is lost")
     void oneWakeupPerBatch() throws Exception {
+        EarlierSteps.mustBeGreen("3.4", "plays the loop: it runs the tasks it took in", "3.1");
         try (EventLoop loop = new EventLoop();
              ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Integer> ran = new CopyOnWriteArrayList<>();

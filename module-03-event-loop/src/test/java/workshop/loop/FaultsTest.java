@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,11 @@ import workshop.loop.http.ServerOptions;
 @Tag("step-3.7")
 @DisplayName("3.7 clients that vanish, half-close, idle, trickle or crowd in")
 class FaultsTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.7");
+    }
 
     /** Opens a server, warms it up (classes loaded), runs the fault, then checks the aftermath. */
     private static void afterFault(ServerOptions options, Fault fault) throws Exception {

@@ -18,6 +18,7 @@ class SleepTest {
     @Test
     @DisplayName("3.3 sleep returns at once and its future completes when the timer fires, not before")
     void sleepIsATimer() {
+        EarlierSteps.mustBeGreen("3.3", "plays the loop: it moves due timers and runs them", "3.1", "3.2");
         try (EventLoop loop = new EventLoop()) {
             long before = System.nanoTime();
             CompletableFuture<Void> slept = loop.sleep(Duration.ofSeconds(30));
@@ -39,6 +40,7 @@ class SleepTest {
     @Test
     @DisplayName("3.3 code chained to sleep runs when the timer fires, in deadline order")
     void chainedCodeRunsWithTheTimer() {
+        EarlierSteps.mustBeGreen("3.3", "plays the loop: it moves due timers and runs them", "3.1", "3.2");
         try (EventLoop loop = new EventLoop()) {
             StringBuilder order = new StringBuilder();
             loop.sleep(Duration.ofMillis(200)).thenRun(() -> order.append("slow "));
@@ -54,6 +56,7 @@ class SleepTest {
     @Test
     @DisplayName("3.3 cancelling sleep's future cancels its timer, as module 02's AsyncSleep cancels its alarm")
     void cancellingTheSleepCancelsItsTimer() {
+        EarlierSteps.mustBeGreen("3.3", "schedules sleeps", "3.2");
         try (EventLoop loop = new EventLoop()) {
             List<CompletableFuture<Void>> sleeps = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,13 @@ import workshop.loop.http.ServerOptions;
 @Tag("step-3.6")
 @DisplayName("3.6 the headline: 1,000 requests in flight on one thread")
 class ThousandAtOnceTest {
+
     private static final int REQUESTS = 1_000;
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.6");
+    }
 
     @Test
     @DisplayName("3.6 one loop thread holds 1,000 /slow/ requests in flight at once, and answers them all")

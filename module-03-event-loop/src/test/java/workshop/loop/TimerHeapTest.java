@@ -19,6 +19,7 @@ class TimerHeapTest {
     @Test
     @DisplayName("3.2 timers fire in deadline order, and equal deadlines in the order they were scheduled")
     void deadlineOrderWithFifoTies() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             loop.callLater(Duration.ofMillis(300), () -> fired.add("300 ms"));
@@ -58,6 +59,7 @@ class TimerHeapTest {
     @Test
     @DisplayName("3.2 only due timers move to the ready queue")
     void onlyDueTimersMove() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             long now = System.nanoTime();
@@ -74,6 +76,7 @@ class TimerHeapTest {
     @Test
     @DisplayName("3.2 a cancelled timer never runs")
     void cancelledTimersDoNotRun() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             Timer cancelled = loop.callLater(Duration.ofMillis(10), () -> fired.add("cancelled"));
