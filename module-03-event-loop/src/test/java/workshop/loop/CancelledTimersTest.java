@@ -51,6 +51,8 @@ class CancelledTimersTest {
             loop.moveDueTimers(System.nanoTime() + 2 * AN_HOUR.toNanos());
             loop.runReady();
             assertThat(fired).as("the live timers, after the rebuild: all of them, in deadline order").isEqualTo(live);
+            System.out.println("3.5 1000 timers, 600 of them cancelled: 400 left in the heap after one turn, the count "
+                    + "of cancelled timers back to 0, and the 400 live ones fired in deadline order");
         }
     }
 
@@ -81,6 +83,8 @@ class CancelledTimersTest {
                     .as("timers in the heap after a turn with 101 of 200 cancelled: over half, so rebuild it from "
                             + "the 99 live ones (README.md, step 3.5)")
                     .isEqualTo(99);
+            System.out.println("3.5 after a turn: 99 of 100 cancelled -> 100 timers kept; 100 of 200 -> 200 kept; "
+                    + "101 of 200 -> rebuilt, 99 left");
         }
     }
 

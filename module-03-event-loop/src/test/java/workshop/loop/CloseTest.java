@@ -48,5 +48,8 @@ class CloseTest {
             client.close();
         }
         Resources.awaitFdsBackTo(fdsBefore, "after close()");
+        System.out.println("3.7 close() with 20 requests in flight: " + loopThread + " stopped, event-loop threads back to "
+                + Resources.liveThreads("event-loop-") + ", all 20 clients closed by the server"
+                + (Resources.canCountFds() ? ", file descriptors back to " + Resources.openFds() : ""));
     }
 }

@@ -129,10 +129,14 @@ class FaultsTest {
                         // the server closed on us: that is the point
                     }
                 });
+                long start = System.nanoTime();
                 RawClient.Reply reply = client.readReply();
+                long waited = (System.nanoTime() - start) / 1_000_000;
                 stop.set(true);
                 trickler.join(5_000);
                 assertThat(reply.status()).as("answer to a trickling client: %s", reply).isEqualTo(408);
+                System.out.println("3.7 a byte every 50 ms, request timeout 400 ms: " + reply.status() + " after "
+                        + waited + " ms, though the client was never idle");
             }
         });
     }

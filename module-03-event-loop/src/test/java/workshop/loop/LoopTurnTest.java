@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class LoopTurnTest {
             loop.callSoon(() -> { });
             assertThat(loop.selectTimeoutMillis(deadline - 10_000 * MS)).as("a task is ready: do not wait for I/O")
                     .isEqualTo(EventLoopBase.NO_WAIT);
+            System.out.println("3.5 select timeout: no timer -> FOREVER (-1); next deadline in 1.5 ms + 1 ns -> 2 ms, "
+                    + "in 3 ms -> 3 ms, in 1 ns -> 1 ms, due or overdue -> NO_WAIT (0); a cancelled timer 1 s away "
+                    + "leaves a 10 s wait at 10000 ms; a task ready -> NO_WAIT (0)");
         }
     }
 
@@ -87,6 +91,7 @@ class LoopTurnTest {
             awaitOnLoop(loop, "all 6 timers fired on " + loop.threadName(), Duration.ofSeconds(10), () -> fired.size() == 6);
             assertThat(fired).containsExactly("0ms#4", "100ms#1", "100ms#3", "200ms#2", "200ms#5", "300ms#0");
             assertThat(threads).containsOnly(loop.threadName());
+            System.out.println("3.5 timers of 300, 100, 200, 100, 0, 200 ms fired as " + fired + ", all on " + loop.threadName());
         }
     }
 
@@ -110,12 +115,14 @@ class LoopTurnTest {
     void noStarvation() {
         EarlierSteps.mustBeGreen("3.5", "runs tasks and a timer on your loop's own thread", "3.1", "3.2", "3.4");
         AtomicBoolean spinning = new AtomicBoolean(true);
+        AtomicLong spins = new AtomicLong();
         try (EventLoop loop = new EventLoop()) {
             loop.start();
             Runnable spinner = new Runnable() {
                 @Override
                 public void run() {
                     if (spinning.get()) {
+                        spins.incrementAndGet();
                         loop.callSoon(this);
                     }
                 }
@@ -131,6 +138,8 @@ class LoopTurnTest {
             assertThat(executed).as("work from another thread, while a task keeps re-queuing itself")
                     .succeedsWithin(Duration.ofSeconds(5));
             assertThat(timerRan).as("a timer, while a task keeps re-queuing itself").succeedsWithin(Duration.ofSeconds(5));
+            System.out.println("3.5 a task re-queued itself " + spins.get() + " times by then, once a turn, and the "
+                    + "other task and the 10 ms timer still ran");
         } finally {
             spinning.set(false);
         }

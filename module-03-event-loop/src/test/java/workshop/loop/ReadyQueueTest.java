@@ -46,6 +46,8 @@ class ReadyQueueTest {
 
             loop.runReady();
             assertThat(ran).as("after two turns").containsExactly("a", "b", "a's follow-up");
+            System.out.println("3.1 a queues a follow-up while it runs: after one turn " + ran.subList(0, 2)
+                    + ", after two " + ran);
         }
     }
 

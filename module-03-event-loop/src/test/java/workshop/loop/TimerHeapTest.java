@@ -35,6 +35,7 @@ class TimerHeapTest {
 
             assertThat(fired).containsExactly("100 ms", "150 ms #0", "150 ms #1", "150 ms #2", "150 ms #3",
                     "150 ms #4", "200 ms", "300 ms");
+            System.out.println("3.2 scheduled 300, 100, 200 ms, then five of 150 ms; fired " + String.join(", ", fired));
         }
     }
 
@@ -53,6 +54,10 @@ class TimerHeapTest {
             Timer beforeWrap = new Timer(Long.MAX_VALUE - 10, 1, () -> { }, loop);
             Timer afterWrap = new Timer(Long.MAX_VALUE + 10, 2, () -> { }, loop); // nanoTime may wrap around
             assertThat(EventLoop.earlierFirst(beforeWrap, afterWrap)).as("compare a - b with 0, not a with b").isNegative();
+            System.out.println("3.2 deadlines either side of nanoTime's wrap-around: earlierFirst(" + beforeWrap.deadlineNanos()
+                    + ", " + afterWrap.deadlineNanos() + ") = " + EventLoop.earlierFirst(beforeWrap, afterWrap)
+                    + " (before the wrap first); Long.compare of the two says " + Long.compare(beforeWrap.deadlineNanos(),
+                    afterWrap.deadlineNanos()));
         }
     }
 
