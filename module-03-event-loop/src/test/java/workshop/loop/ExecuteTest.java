@@ -94,8 +94,8 @@ class ExecuteTest {
             loop.execute(() -> ran.add(-1));
             assertThat(loop.wakeups()).as("after the loop took its work in, the next task must wake it again")
                     .isEqualTo(2);
-            System.out.println("3.4 1000 tasks from 8 threads: 1 wake-up, " + ran.size() + " tasks ran (the test's "
-                    + "last one included); one more task after the loop took them in: wake-up number " + loop.wakeups());
+            System.out.println("3.4 1000 tasks from 8 threads: 1 wake-up, then " + ran.size() + " tasks ran; one more "
+                    + "task after the loop took them in: wake-up number " + loop.wakeups());
         }
     }
 }
