@@ -35,12 +35,13 @@ public final class EventLoop extends EventLoopBase {
     // ---- 3.1 the ready queue -----------------------------------------------------------------
 
     /**
-     * 3.1 Appends {@code task} to the {@link #ready} queue; it runs later in this turn or the next.
+     * 3.1 Queues {@code task} on the {@link #ready} queue, behind the tasks already there; it runs
+     * in a later {@link #runReady()}, on the loop thread. It does not run the task.
      * asyncio's twin: {@code loop.call_soon(callback)}.
      *
-     * <p>Only the loop thread may call this: start with {@code checkLoopThread("callSoon")}
-     * (given), which throws a helpful error when another thread tries. (asyncio checks the
-     * thread only in debug mode.)
+     * <p>Only the loop thread may call this once the loop runs; another thread must get a clear
+     * error (the given {@code checkLoopThread(name)} throws one) and use {@link #execute} instead.
+     * (asyncio checks the thread only in debug mode.)
      */
     @Override
     public void callSoon(Runnable task) {
@@ -50,12 +51,13 @@ public final class EventLoop extends EventLoopBase {
     }
 
     /**
-     * 3.1 Runs the tasks that are ready <em>now</em>, in order, each with {@code runTask(task)}
-     * (given: it times the task and reports it if it is slow).
+     * 3.1 Runs the tasks that were ready when it was called, oldest first, each through the given
+     * {@code runTask(task)} (it times the task, reports a slow one, and keeps one that throws from
+     * stopping the others).
      *
-     * <p>Count the ready tasks first and run only that many: a task that calls
-     * {@link #callSoon} again must wait for the next turn, or it could keep the loop from ever
-     * looking at its sockets again.
+     * <p>A task queued while it runs (a task that calls {@link #callSoon} again, say) waits for the
+     * next call: otherwise one task that keeps queuing itself would keep the loop from ever looking
+     * at its sockets again.
      */
     void runReady() {
         throw new UnsupportedOperationException(
@@ -66,11 +68,13 @@ public final class EventLoop extends EventLoopBase {
     // ---- 3.2 the timer heap ------------------------------------------------------------------
 
     /**
-     * 3.2 The order of the timer heap: the earlier {@link Timer#deadlineNanos()} first; on equal
-     * deadlines, the smaller {@link Timer#sequence()} (scheduled first, fires first).
+     * 3.2 The order of the timer heap, as a {@link java.util.Comparator} would say it: negative when
+     * {@code a} is due before {@code b}, positive when after. The earlier
+     * {@link Timer#deadlineNanos()} first; on equal deadlines, the smaller {@link Timer#sequence()}
+     * (scheduled first, fires first).
      *
-     * <p>{@link System#nanoTime()} values may overflow, so compare {@code a - b} with 0 rather
-     * than {@code a} with {@code b}.
+     * <p>Deadlines are {@link System#nanoTime()} values, which may wrap around past
+     * {@link Long#MAX_VALUE}: the order must still hold for two deadlines either side of the wrap.
      */
     static int earlierFirst(Timer a, Timer b) {
         throw new UnsupportedOperationException(
@@ -79,10 +83,11 @@ public final class EventLoop extends EventLoopBase {
     }
 
     /**
-     * 3.2 Schedules {@code task} to run once {@code delay} has passed: build a
-     * {@code new Timer(deadline, nextSequence++, task, this)} with the deadline on the
-     * {@link System#nanoTime()} clock, push it on {@link #timers} and return it, so the caller
-     * can {@link Timer#cancel()} it (the timer tells {@code this} loop when it is cancelled).
+     * 3.2 Schedules {@code task} to run on the loop thread once {@code delay} has passed, and
+     * returns its {@link Timer}, so the caller can {@link Timer#cancel()} it. The timer waits in
+     * {@link #timers}; its deadline is on the {@link System#nanoTime()} clock, its sequence number
+     * comes from {@link #nextSequence} (timers are numbered in the order they are scheduled), and it
+     * belongs to this loop, which it tells when it is cancelled (step 3.5 counts on that).
      * Loop thread only. asyncio's twin: {@code loop.call_later(delay, callback)}.
      */
     @Override
@@ -94,7 +99,8 @@ public final class EventLoop extends EventLoopBase {
 
     /**
      * 3.2 Moves every timer whose deadline is at or before {@code nowNanos} from the heap to the
-     * ready queue, earliest first. A cancelled timer is simply dropped.
+     * ready queue, earliest first; timers due later stay in the heap. A cancelled timer leaves the
+     * heap without running.
      */
     void moveDueTimers(long nowNanos) {
         throw new UnsupportedOperationException(
@@ -105,14 +111,13 @@ public final class EventLoop extends EventLoopBase {
     // ---- 3.3 sleep ---------------------------------------------------------------------------
 
     /**
-     * 3.3 The kit's {@code asyncio.sleep}: returns a new {@link CompletableFuture} at once and
-     * completes it from a timer ({@link #callLater}), so it completes on the loop thread and the
-     * code chained to it ({@code thenApply}, ...) runs there too. No thread sleeps.
+     * 3.3 The kit's {@code asyncio.sleep}: returns a new {@link CompletableFuture} at once, which a
+     * timer of this loop completes once {@code delay} has passed. So it completes on the loop thread,
+     * and the code chained to it ({@code thenApply}, ...) runs there too. No thread sleeps.
      *
-     * <p>Cancelling the returned future cancels the timer, as module 02's {@code AsyncSleep}
-     * cancels its alarm and asyncio's sleep its {@code TimerHandle}: when the future completes in
-     * any way ({@code whenComplete}), cancel the timer. Cancelling a timer that has already run
-     * does nothing.
+     * <p>Cancelling the returned future cancels its timer, as module 02's {@code AsyncSleep}
+     * cancels its alarm and asyncio's sleep its {@code TimerHandle}. (Cancelling a timer that has
+     * already run does nothing.)
      */
     @Override
     public CompletableFuture<Void> sleep(Duration delay) {
@@ -127,10 +132,11 @@ public final class EventLoop extends EventLoopBase {
      * 3.4 Hands {@code task} to the loop from <em>any</em> thread (this makes the loop an
      * {@link java.util.concurrent.Executor}). asyncio's twin: {@code loop.call_soon_threadsafe}.
      *
-     * <p>On the loop thread, queue it like {@link #callSoon}. From another thread, add it to
-     * {@link #submissions}, then wake the selector with {@code wakeupSelector()} (given), which
-     * may be blocked with nothing to do. Wake it only if {@link #wakeupPending} was false
-     * ({@code compareAndSet}): a thousand tasks need one wake-up, not a thousand.
+     * <p>On the loop thread, it is queued like {@link #callSoon}. From another thread, it waits in
+     * {@link #submissions} until the loop takes it in, and the selector, which may be blocked with
+     * nothing to do, must be woken ({@code wakeupSelector()}, given): once per batch, not once per
+     * task. A thousand tasks handed in before the loop takes them in need one wake-up;
+     * {@link #wakeupPending} says whether one is already on its way.
      */
     @Override
     public void execute(Runnable task) {
@@ -140,9 +146,10 @@ public final class EventLoop extends EventLoopBase {
     }
 
     /**
-     * 3.4 Moves everything in {@link #submissions} to the ready queue. Clear
-     * {@link #wakeupPending} <em>before</em> you drain, so that a task added after the drain
-     * wakes the selector again (otherwise it could wait, forgotten, until some I/O happens).
+     * 3.4 Moves everything in {@link #submissions} to the ready queue, and lets the next submission
+     * wake the selector again. No wake-up may be lost: a task handed in at any moment, even while
+     * this method runs, is either moved by it or wakes the selector, never left waiting, forgotten,
+     * until some I/O happens.
      */
     void takeSubmissions() {
         throw new UnsupportedOperationException(
@@ -161,12 +168,11 @@ public final class EventLoop extends EventLoopBase {
      *       milliseconds ({@link #NO_WAIT} if it is already due). Rounding down would wake the
      *       loop a little early, find nothing due, and spin.</li>
      * </ul>
-     * Clear cancelled timers out of the way first, as asyncio's {@code _run_once} does: when the
-     * heap holds more than {@link #REBUILD_MIN_TIMERS} timers and over half of them are cancelled
-     * ({@code cancelledTimers()}, given, counts them), rebuild it from the live ones
-     * ({@code timers.removeIf(Timer::isCancelled)}) and start the count again
-     * ({@code resetCancelledTimers()}); otherwise drop the cancelled ones on top, so they do not
-     * cut the wait short.
+     * Cancelled timers are cleared out of the way first, as asyncio's {@code _run_once} does: when
+     * the heap holds more than {@link #REBUILD_MIN_TIMERS} timers and over half of them are
+     * cancelled ({@code cancelledTimers()}, given, counts them), the heap is rebuilt from the live
+     * ones and the count starts again ({@code resetCancelledTimers()}, given); otherwise the
+     * cancelled ones on top are dropped, so they do not cut the wait short.
      */
     long selectTimeoutMillis(long nowNanos) {
         throw new UnsupportedOperationException(
@@ -175,7 +181,7 @@ public final class EventLoop extends EventLoopBase {
     }
 
     /**
-     * 3.5 One turn of the loop, in five steps that read as a story:
+     * 3.5 One turn of the loop, the five steps of the README's diagram, in this order:
      * <ol>
      *   <li>take in the tasks other threads submitted ({@link #takeSubmissions});</li>
      *   <li>work out how long select may wait ({@link #selectTimeoutMillis});</li>

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 bad input: refused with the RFC's status, then the next request is served")
 class BadInputTest {
+
     private static final ServerOptions SMALL_LIMITS = ServerOptions.defaults().with(o -> {
         o.maxRequestLine = 1024;
         o.maxHeaderBytes = 4096;
@@ -69,6 +72,11 @@ class BadInputTest {
                         "POST /echo/ HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
                 Arguments.of("chunked not the last transfer coding (RFC 9112 §6.3)",
                         "POST /echo/ HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, gzip\r\n\r\n", 400));
+    }
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.7");
     }
 
     @DisplayName("3.7 bad input is refused with the RFC's status")

@@ -3,6 +3,7 @@ package workshop.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,13 @@ import workshop.loop.http.ServerOptions;
 
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 close() with requests in flight")
 class CloseTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.7");
+    }
 
     @Test
     @DisplayName("3.7 close() with requests in flight leaves no thread, socket or file descriptor behind")
@@ -41,5 +48,8 @@ class CloseTest {
             client.close();
         }
         Resources.awaitFdsBackTo(fdsBefore, "after close()");
+        System.out.println("3.7 close() with 20 requests in flight: " + loopThread + " stopped, event-loop threads back to "
+                + Resources.liveThreads("event-loop-") + ", all 20 clients closed by the server"
+                + (Resources.canCountFds() ? ", file descriptors back to " + Resources.openFds() : ""));
     }
 }

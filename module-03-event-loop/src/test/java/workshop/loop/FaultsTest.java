@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,13 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.7")
+@DisplayName("3.7 clients that vanish, half-close, idle, trickle or crowd in")
 class FaultsTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.7");
+    }
 
     /** Opens a server, warms it up (classes loaded), runs the fault, then checks the aftermath. */
     private static void afterFault(ServerOptions options, Fault fault) throws Exception {
@@ -122,10 +129,14 @@ class FaultsTest {
                         // the server closed on us: that is the point
                     }
                 });
+                long start = System.nanoTime();
                 RawClient.Reply reply = client.readReply();
+                long waited = (System.nanoTime() - start) / 1_000_000;
                 stop.set(true);
                 trickler.join(5_000);
                 assertThat(reply.status()).as("answer to a trickling client: %s", reply).isEqualTo(408);
+                System.out.println("3.7 a byte every 50 ms, request timeout 400 ms: " + reply.status() + " after "
+                        + waited + " ms, though the client was never idle");
             }
         });
     }

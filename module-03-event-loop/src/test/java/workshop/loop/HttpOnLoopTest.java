@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,13 @@ import workshop.loop.http.ServerOptions;
 /** The given HTTP server on your loop: the lesson's endpoints, answered by one thread. */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 endpoints: the lesson's /sync/, /async/ and /slow/ on your loop")
 class HttpOnLoopTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.6");
+    }
 
     @Test
     @DisplayName("3.6 GET /sync/, /async/ and /slow/ answer 200 with their JSON message")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,13 @@ import workshop.loop.http.ServerOptions;
 /** Connection handling over raw sockets: keep-alive, pipelining, bodies, answers from other threads. */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 keep-alive, pipelining, and bodies and answers in pieces")
 class KeepAliveTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.6");
+    }
 
     @Test
     @DisplayName("3.6 HTTP/1.1 keeps the connection open: three requests, one connection")

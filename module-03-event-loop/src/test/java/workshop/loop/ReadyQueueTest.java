@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The loop is not started here: the test thread drives it by hand, one step at a time. */
 @Tag("exercise")
 @Tag("step-3.1")
+@DisplayName("3.1 the ready queue: callSoon and runReady")
 class ReadyQueueTest {
 
     @Test
@@ -45,6 +46,8 @@ class ReadyQueueTest {
 
             loop.runReady();
             assertThat(ran).as("after two turns").containsExactly("a", "b", "a's follow-up");
+            System.out.println("3.1 a queues a follow-up while it runs: after one turn " + ran.subList(0, 2)
+                    + ", after two " + ran);
         }
     }
 

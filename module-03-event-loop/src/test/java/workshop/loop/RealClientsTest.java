@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,13 @@ import workshop.loop.http.ServerOptions;
  */
 @Tag("exercise")
 @Tag("step-3.6")
+@DisplayName("3.6 real clients: HEAD, chunked uploads, 100-continue, Host")
 class RealClientsTest {
+
+    @BeforeEach
+    void serverRunsOnYourLoop() {
+        EarlierSteps.serverMustRun("3.6");
+    }
 
     @Test
     @DisplayName("3.6 HEAD gets the header fields of GET and no body, on every GET route (RFC 9110 §9.3.2)")

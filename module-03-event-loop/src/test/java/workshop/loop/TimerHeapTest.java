@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 /** The test thread drives an unstarted loop, and moves the clock by passing "now" to moveDueTimers. */
 @Tag("exercise")
 @Tag("step-3.2")
+@DisplayName("3.2 the timer heap: earlierFirst, callLater and moveDueTimers")
 class TimerHeapTest {
     private static final long AN_HOUR = Duration.ofHours(1).toNanos();
 
     @Test
     @DisplayName("3.2 timers fire in deadline order, and equal deadlines in the order they were scheduled")
     void deadlineOrderWithFifoTies() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             loop.callLater(Duration.ofMillis(300), () -> fired.add("300 ms"));
@@ -33,6 +35,7 @@ class TimerHeapTest {
 
             assertThat(fired).containsExactly("100 ms", "150 ms #0", "150 ms #1", "150 ms #2", "150 ms #3",
                     "150 ms #4", "200 ms", "300 ms");
+            System.out.println("3.2 scheduled 300, 100, 200 ms, then five of 150 ms; fired " + String.join(", ", fired));
         }
     }
 
@@ -51,12 +54,17 @@ class TimerHeapTest {
             Timer beforeWrap = new Timer(Long.MAX_VALUE - 10, 1, () -> { }, loop);
             Timer afterWrap = new Timer(Long.MAX_VALUE + 10, 2, () -> { }, loop); // nanoTime may wrap around
             assertThat(EventLoop.earlierFirst(beforeWrap, afterWrap)).as("compare a - b with 0, not a with b").isNegative();
+            System.out.println("3.2 deadlines either side of nanoTime's wrap-around: earlierFirst(" + beforeWrap.deadlineNanos()
+                    + ", " + afterWrap.deadlineNanos() + ") = " + EventLoop.earlierFirst(beforeWrap, afterWrap)
+                    + " (before the wrap first); Long.compare of the two says " + Long.compare(beforeWrap.deadlineNanos(),
+                    afterWrap.deadlineNanos()));
         }
     }
 
     @Test
     @DisplayName("3.2 only due timers move to the ready queue")
     void onlyDueTimersMove() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             long now = System.nanoTime();
@@ -73,6 +81,7 @@ class TimerHeapTest {
     @Test
     @DisplayName("3.2 a cancelled timer never runs")
     void cancelledTimersDoNotRun() {
+        EarlierSteps.mustBeGreen("3.2", "runs the timers that are due", "3.1");
         try (EventLoop loop = new EventLoop()) {
             List<String> fired = new ArrayList<>();
             Timer cancelled = loop.callLater(Duration.ofMillis(10), () -> fired.add("cancelled"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The chunked decoder on its own (RFC 9112 §7.1): no socket, no loop. */
 @Tag("demo")
 @Tag("step-3.6")
+@DisplayName("3.6 before your loop runs: parsing needs none (chunked bodies)")
 class ChunkedBodyReaderTest {
     private static final String BODY = "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nTrailer: yes\r\n\r\n";
 

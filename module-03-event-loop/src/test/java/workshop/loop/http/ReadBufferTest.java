@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The connection's read buffer on its own: the parser's only record of what it has used. */
 @Tag("demo")
 @Tag("step-3.6")
+@DisplayName("3.6 before your loop runs: parsing needs none (the read buffer)")
 class ReadBufferTest {
 
     private static ReadableByteChannel channelOf(String text) {

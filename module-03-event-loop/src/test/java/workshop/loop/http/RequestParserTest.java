@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The given parser on its own (no loop needed): these pass before you write any code. */
 @Tag("demo")
 @Tag("step-3.6")
+@DisplayName("3.6 before your loop runs: parsing needs none (the request parser)")
 class RequestParserTest {
     private final ServerOptions options = ServerOptions.defaults().with(o -> o.maxBodyBytes = 100);
 
