@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * One known mistake of a step (KIT-GUIDE.md, 4b): a folder under {@code solutions/<module>/wrong/} with the
- * wrong version of one or more learner files, each at its path under {@code src/exercise/java}, and an
- * {@code expect} file:
+ * wrong version of one or more learner files, each at its path under {@code src/exercise/java}, whole or as a
+ * {@code .java.patch} of the finished file ({@link Patch}), and an {@code expect} file:
  * <pre>
  * step: 4.2                                  the step whose tests it must turn red
  * message: but the most lookups running at once was 1      words a failure message must contain (one or more lines)
@@ -89,13 +88,23 @@ record KnownMistake(String name, String step, List<String> messages, long within
                 if (relative.toString().equals(EXPECT) || fileName.endsWith(".md")) {
                     continue;
                 }
-                if (!fileName.endsWith(".java")) {
-                    problems.add(relative + " is not a .java file");
-                } else if (!Files.isRegularFile(finishedRoom.resolve(relative.toString()))) {
-                    problems.add(relative + " is not a learner file: put it at its path under src/exercise/java"
-                            + " (such as workshop/pitfalls/NonBlockingHandlers.java)");
+                boolean patch = fileName.endsWith(".java" + Patch.SUFFIX);
+                Path learnerFile = patch ? relative.resolveSibling(fileName.substring(0, fileName.length() - Patch.SUFFIX.length()))
+                        : relative;
+                if (!patch && !fileName.endsWith(".java")) {
+                    problems.add(relative + " is neither a .java file nor a .java.patch");
+                } else if (!Files.isRegularFile(finishedRoom.resolve(learnerFile.toString()))) {
+                    problems.add(learnerFile + " is not a learner file: put it at its path under src/exercise/java"
+                            + " (such as workshop/pitfalls/NonBlockingHandlers.java" + (patch ? Patch.SUFFIX : "") + ")");
+                } else if (files.contains(learnerFile)) {
+                    problems.add(learnerFile + " is there both whole and as a patch: keep one");
                 } else {
-                    files.add(relative);
+                    try {
+                        wrongText(dir, finishedRoom, learnerFile);
+                        files.add(learnerFile);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(relative + " does not apply: " + e.getMessage());
+                    }
                 }
             }
         }
@@ -121,9 +130,19 @@ record KnownMistake(String name, String step, List<String> messages, long within
         for (Path file : files) {
             Path target = into.resolve(file.toString());
             Files.createDirectories(target.getParent());
-            Files.copy(dir.resolve(file.toString()), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(target, wrongText(dir, finishedRoom, file), StandardCharsets.UTF_8);
         }
         return into;
+    }
+
+    /** The wrong version of one learner file: kept whole in the folder, or as a patch of the finished file. */
+    private static String wrongText(Path dir, Path finishedRoom, Path learnerFile) throws IOException {
+        Path whole = dir.resolve(learnerFile.toString());
+        if (Files.isRegularFile(whole)) {
+            return Files.readString(whole, StandardCharsets.UTF_8);
+        }
+        String finished = Files.readString(finishedRoom.resolve(learnerFile.toString()), StandardCharsets.UTF_8);
+        return Patch.apply(finished, Files.readString(dir.resolve(learnerFile + Patch.SUFFIX), StandardCharsets.UTF_8));
     }
 
     /** Text with every run of whitespace as one space, to look for words across a message's line breaks. */
