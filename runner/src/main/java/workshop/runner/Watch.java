@@ -16,8 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Watch mode: on every save in the learner's room, compile the room and run the current step's tests,
- * the first step whose exercise tests do not all pass. When it turns green, run the module's other
- * exercise tests once and move on to the next step that is not done. Keys (then Enter): {@code h} the
+ * the first step whose exercise tests do not all pass, then the earlier steps' tests again, in case the save
+ * broke one of them. When the current step turns green, run the module's other exercise tests once and move
+ * on to the next step that is not done. Keys (then Enter): {@code h} the
  * next hint, {@code p} progress, {@code r} run again, {@code q} quit.
  */
 final class Watch {
@@ -68,7 +69,7 @@ final class Watch {
                         return;
                     }
                     case "h" -> hint();
-                    case "p" -> t.print("\n" + render.progress(module.name(), Options.code(module), session.steps(), session.results()));
+                    case "p" -> progress();
                     case "save", "r" -> {
                         events.removeIf(e -> e.kind().equals("save")); // a burst of saves runs once
                         t.clear();
@@ -144,8 +145,51 @@ final class Watch {
             t.println("");
             t.println(t.dim("Checking the other steps' exercise tests once:"));
             sweep(session.steps().stream().filter(s -> s.exercise() && s != current).toList(), since);
+        } else if (pinned == null) {
+            recheckEarlier(since);
         }
         footer();
+    }
+
+    /**
+     * After the current step's verdict, runs the exercise tests of the steps before it again: a save that
+     * breaks a step that was green makes that step the current one, so watch always works on the first step
+     * that is not green.
+     */
+    private void recheckEarlier(long since) throws IOException, InterruptedException {
+        List<Step> earlier = session.steps().subList(0, session.steps().indexOf(current)).stream().filter(Step::exercise).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        List<FoundTest> tests = new ArrayList<>();
+        earlier.forEach(step -> step.tests().stream().filter(FoundTest::exercise).forEach(tests::add));
+        Run run = session.run(tests);
+        Step broken = earlier.stream().filter(step -> !session.results().status(step).done()).findFirst().orElse(null);
+        t.println("");
+        if (broken == null) {
+            t.println(t.dim("Steps before it, checked again: " + String.join(", ", earlier.stream().map(Step::id).toList())
+                    + " still green."));
+            return;
+        }
+        t.print(render.leftovers(run));
+        t.println("Step " + broken.id() + " was green and is red again with this save; back to it:");
+        current = broken;
+        showVerdict(current, since);
+    }
+
+    /** Progress as it is now: runs the tests this version of the code has not run yet, then shows every step. */
+    private void progress() throws IOException, InterruptedException {
+        Module module = session.module();
+        if (!started || !session.resultsAreCurrent()) {
+            t.println("Save a file that compiles first: progress shows what your code as it is now does.");
+            return;
+        }
+        List<FoundTest> notRun = session.results().notRun(session.steps().stream().flatMap(step -> step.tests().stream()).toList());
+        if (!notRun.isEmpty()) {
+            t.println(t.dim("Running the " + notRun.size() + " tests your code as it is now has not run yet..."));
+            t.print(render.leftovers(session.run(notRun)));
+        }
+        t.print("\n" + render.progress(module.name(), Options.code(module), session.steps(), session.results()));
     }
 
     /**
