@@ -20,6 +20,15 @@ final class Failures {
     /** A stack frame or its "more lines" note, as AssertJ puts into a message about an unexpected exception. */
     private static final Pattern FRAME = Pattern.compile("^\\s*(at \\S+\\(.*\\)|\\.\\.\\.\\s*\\(?\\d+ (more|remaining).*)$");
 
+    /** Awaitility's message for a condition with an alias: the alias, the time, and why. */
+    private static final Pattern AWAIT_ALIAS = Pattern.compile("(?s)Condition with alias '(.*?)' didn't complete within (.+?) because (.*)");
+    /** Awaitility's wording for an assertion that kept failing, around the assertion's own message. */
+    private static final Pattern AWAIT_ASSERTION = Pattern.compile("(?s)assertion condition defined as a (?:Lambda expression|.*?) in \\S+ (.*?)\\.?");
+    /** Awaitility's message for an assertion without an alias. */
+    private static final Pattern AWAIT_PLAIN = Pattern.compile("(?s)Assertion condition defined as a (?:Lambda expression|.*?) in \\S+ (.*) within (.+?)\\.?");
+    /** Awaitility's wording for a condition that carries nothing but "false". */
+    private static final Pattern LAMBDA = Pattern.compile("(?s)condition with (?:Lambda expression|.*?) in \\S+ was not fulfilled\\.?");
+
     private Failures() {
     }
 
@@ -52,6 +61,9 @@ final class Failures {
             return "stopped at its time bound: " + timeout.getMessage()
                     + "\n(a wait with no end? look for a get() or join() without a timeout, a lock or latch never released)";
         }
+        if (thrown.getClass().getName().equals("org.awaitility.core.ConditionTimeoutException") && thrown.getMessage() != null) {
+            return waited(thrown.getMessage().strip());
+        }
         if (thrown instanceof AssertionError || isTodo(thrown)) {
             return thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage().strip();
         }
@@ -61,6 +73,25 @@ final class Failures {
             text.append("\ncaused by ").append(summary(cause));
         }
         return text.toString();
+    }
+
+    /**
+     * An Awaitility time-out in the test's own words: what it waited for (the condition's alias) and for how
+     * long, then what the last check saw, without the library's "Lambda expression in ..." wording.
+     */
+    static String waited(String message) {
+        Matcher alias = AWAIT_ALIAS.matcher(message);
+        if (alias.matches()) {
+            String rest = alias.group(3);
+            Matcher assertion = AWAIT_ASSERTION.matcher(rest);
+            String saw = assertion.matches() ? assertion.group(1).strip() : LAMBDA.matcher(rest).matches() ? "" : rest.strip();
+            return "waited " + alias.group(2) + " for: " + alias.group(1) + (saw.isEmpty() ? ", and it never came" : "\nthe last check said: " + saw);
+        }
+        Matcher plain = AWAIT_PLAIN.matcher(message);
+        if (plain.matches()) {
+            return "waited " + plain.group(2) + " for a condition; the last check said: " + plain.group(1).strip();
+        }
+        return message;
     }
 
     /**

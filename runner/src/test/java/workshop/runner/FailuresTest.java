@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,33 @@ class FailuresTest {
                 .startsWith("A port was already in use (Address already in use)");
         assertThat(Failures.message(new TimeoutException("slow() timed out after 60 seconds")))
                 .startsWith("stopped at its time bound: slow() timed out after 60 seconds");
+    }
+
+    @Test
+    @DisplayName("an Awaitility time-out says what the test waited for and what its last check saw, without the library's wording")
+    void awaitility() {
+        Throwable named = catchThrown(() -> Awaitility.await("fixedPool(3) to keep the extra tasks queued")
+                .atMost(Duration.ofMillis(300)).until(() -> false));
+        assertThat(Failures.message(named)).isEqualTo("waited 300 milliseconds for: fixedPool(3) to keep the extra tasks queued,"
+                + " and it never came");
+
+        Throwable asserted = catchThrown(() -> Awaitility.await("3 tasks running at once").atMost(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(1).as("tasks running").isEqualTo(3)));
+        assertThat(Failures.message(asserted)).startsWith("waited 300 milliseconds for: 3 tasks running at once\n"
+                + "the last check said: [tasks running]").doesNotContain("Lambda expression");
+
+        Throwable anonymous = catchThrown(() -> Awaitility.await().atMost(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(1).as("tasks running").isEqualTo(3)));
+        assertThat(Failures.message(anonymous)).startsWith("waited 300 milliseconds for a condition; the last check said: [tasks running]");
+    }
+
+    private static Throwable catchThrown(Runnable waiting) {
+        try {
+            waiting.run();
+        } catch (RuntimeException | AssertionError e) {
+            return e;
+        }
+        throw new AssertionError("the wait was expected to time out");
     }
 
     @Test
