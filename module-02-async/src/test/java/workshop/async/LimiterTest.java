@@ -9,8 +9,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +61,7 @@ class LimiterTest {
      * Runs the test's submit() calls on a thread of their own, so that a submit() that waits for a permit on the
      * caller's thread fails the test at once instead of hanging it (that thread is interrupted and left).
      */
-    private static <T> T submitAll(int calls, java.util.concurrent.Callable<T> submits) throws Exception {
+    private static <T> T submitAll(int calls, Callable<T> submits) throws Exception {
         CompletableFuture<T> done = new CompletableFuture<>();
         Thread caller = Thread.ofPlatform().daemon().name("limiter-caller").start(() -> {
             try {
@@ -69,13 +72,13 @@ class LimiterTest {
         });
         try {
             return done.get(2, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             caller.interrupt();
             throw new AssertionError("submitting " + calls + " calls to a limiter of 3 permits had not returned after 2 s:"
                     + " submit() waits for a permit on the caller's thread (Semaphore.acquire?); a call that must wait"
                     + " goes into a queue and holds no thread, and submit() returns its future at once (README.md, step"
                     + " 2.8)");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }

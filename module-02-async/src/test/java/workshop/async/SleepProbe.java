@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One sleep on a timer of the probe's own, to tell at once whether {@link AsyncSleep#sleep(Duration,
- * java.util.concurrent.ScheduledExecutorService)} leaves an alarm with the timer it is given, as step 2.2 asks,
+ * One sleep on a timer of the probe's own, to tell at once whether {@code AsyncSleep.sleep(delay, timer)} leaves an
+ * alarm with the timer it is given, as step 2.2 asks,
  * before a test puts a hundred or a thousand sleeps on it. Whatever the sleep started is cancelled before the
  * probe returns, so a wrong sleep leaves nothing queued behind.
  */
@@ -36,9 +36,9 @@ final class SleepProbe {
                         + " ms, and left no alarm with the timer: it blocked the caller instead of scheduling an alarm";
             }
             if (alarms == 0) {
-                return "left no alarm in the queue of the timer it was given: it waits somewhere else (on a pool thread?"
-                        + " CompletableFuture.runAsync around Thread.sleep holds one thread per sleeper), where 2.2 asks"
-                        + " for one alarm scheduled on that timer";
+                return "left no alarm in the queue of the timer it was given: it waits somewhere else, on another timer"
+                        + " or on a pool thread (CompletableFuture.runAsync around Thread.sleep holds a pool thread per"
+                        + " sleeper), where 2.2 asks for one alarm scheduled on the timer it is given";
             }
             return null;
         } finally {

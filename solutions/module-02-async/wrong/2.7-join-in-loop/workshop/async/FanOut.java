@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import workshop.common.JsonResponse;
 
 /** KNOWN MISTAKE (2.7-join-in-loop): calling other servers without waiting for them, the Java {@code httpx.AsyncClient}. */
@@ -45,7 +46,7 @@ public final class FanOut {
         try {
             return CompletableFuture.completedFuture(new JsonResponse(200,
                     JsonObjects.merge(calls.stream().map(CompletableFuture::join).toList())));
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return CompletableFuture.failedFuture(e.getCause());
         }
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import workshop.common.JsonResponse;
@@ -42,7 +43,7 @@ public final class FanOut {
         CompletableFuture<List<String>> bodies = CompletableFuture.completedFuture(List.of());
         for (URI part : parts) { // each call starts when the one before it has answered
             bodies = bodies.thenCompose(sofar -> fetch(client, part, timeout).thenApply(body -> {
-                List<String> more = new java.util.ArrayList<>(sofar);
+                List<String> more = new ArrayList<>(sofar);
                 more.add(body);
                 return more;
             }));
