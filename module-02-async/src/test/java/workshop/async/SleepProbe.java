@@ -7,9 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One sleep on a timer of the probe's own, to tell at once whether {@code AsyncSleep.sleep(delay, timer)} leaves an
- * alarm with the timer it is given, as step 2.2 asks,
- * before a test puts a hundred or a thousand sleeps on it. Whatever the sleep started is cancelled before the
- * probe returns, so a wrong sleep leaves nothing queued behind.
+ * alarm with the timer it is given, as step 2.2 asks, before a test puts a hundred or a thousand sleeps on it.
+ * Whatever the sleep started is cancelled before the probe returns, so a wrong sleep leaves nothing queued behind.
  */
 final class SleepProbe {
     /** Long enough that a correct sleep is surely still waiting when the probe looks, short for a wrong one. */
