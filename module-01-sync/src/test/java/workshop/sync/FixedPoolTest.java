@@ -110,8 +110,14 @@ class FixedPoolTest {
                             + " (README.md, step 1.5)", size, submitted, size, whyTooMany(pool))
                     .isEqualTo(size);
             release.complete(null);
-            await("the queued tasks to run once threads are free").atMost(Duration.ofSeconds(5))
-                    .pollInterval(Duration.ofMillis(10)).until(() -> running.get() == submitted);
+            try {
+                await("the queued tasks to run once threads are free").atMost(Duration.ofSeconds(5))
+                        .pollInterval(Duration.ofMillis(10)).until(() -> running.get() == submitted);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(String.format("fixedPool(%d) ran only %d of its %d tasks, 5 s after the first %d"
+                        + " were released: the queued tasks must run once a thread is free (README.md, step 1.5)",
+                        size, running.get(), submitted, size));
+            }
             assertThat(threadIds).as("threads of fixedPool(%d) that ran its %d tasks", size, submitted).hasSize(size);
             assertThat(virtual.get()).as("tasks that ran on virtual threads (1.5 asks for platform threads)").isZero();
         } finally {

@@ -55,7 +55,8 @@ class SlowEndpointTest {
             assertThat(reply.status()).as("status of GET /slow/, which answered: %s", reply).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("{\"message\": \"done\"}");
             assertThat(server.counter().spans().get(0).durationMs())
-                    .as("time the handler spent without ms").isGreaterThanOrEqualTo(SyncEndpoints.DEFAULT_MS);
+                    .as("ms the handler spent on GET /slow/ without ms: the default is %d ms (Thread.sleep takes milliseconds;"
+                            + " README.md, step 1.3)", SyncEndpoints.DEFAULT_MS).isGreaterThanOrEqualTo(SyncEndpoints.DEFAULT_MS);
         }
     }
 }

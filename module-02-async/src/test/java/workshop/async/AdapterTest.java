@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -58,8 +59,13 @@ class AdapterTest {
     void answersWhenTheFutureCompletes() throws Exception {
         try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
             CompletableFuture<TestClient.Reply> reply = client.getAsync("/held/");
-            await("GET /held/ to be in flight, waiting for its handler's future").atMost(Duration.ofSeconds(10))
-                    .until(() -> server.counter().inFlight() == 1 || reply.isDone());
+            try {
+                await("GET /held/ to be in flight, waiting for its handler's future").atMost(Duration.ofSeconds(10))
+                        .until(() -> server.counter().inFlight() == 1 || reply.isDone());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("GET /held/ was neither in flight nor answered after 10 s ("
+                        + server.counter().started() + " request(s) started on the server)");
+            }
             assertThat(reply).as(() -> "the answer came before the handler's future completed: " + reply.join()).isNotDone();
 
             held.complete(JsonResponse.ok("message", "released"));

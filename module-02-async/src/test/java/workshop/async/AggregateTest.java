@@ -53,7 +53,8 @@ class AggregateTest {
                     + "\"quotes\": \"ready after 400 ms\"}");
             assertThat(downstream.counter().started() - callsBefore).as("downstream calls for one /aggregate/").isEqualTo(3);
             assertThat(downstream.counter().maxInFlight())
-                    .as("downstream calls in flight at once:%n%s", Timeline.render(downstream.counter().spans(), 10))
+                    .as("downstream calls in flight at once for one GET /aggregate/ of 3 parts (start every call before"
+                            + " waiting for any; README.md, step 2.7):%n%s", Timeline.render(downstream.counter().spans(), 10))
                     .isEqualTo(3);
             assertThat(tookMs).as("ms for three parts of %d ms each (one at a time would take %d)", PART_MS, 3 * PART_MS)
                     .isLessThan(3 * PART_MS);
