@@ -54,9 +54,9 @@ class AsyncEndpointsTest {
      */
     static void assertSlowReturnsAtOnce() {
         long start = System.nanoTime();
-        CompletableFuture<JsonResponse> answer = AsyncEndpoints.slow(Map.of("ms", "300"));
+        CompletableFuture<JsonResponse> answer = AsyncEndpoints.slow(Map.of("ms", "1000"));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        assertThat(answer).as("slow() must return its future at once, before its 300 ms sleep is over, but it returned"
+        assertThat(answer).as("slow() must return its future at once, before its 1000 ms sleep is over, but it returned"
                 + " after %d ms with the sleep already done: it waits for the sleep (join? get? Thread.sleep?) on the"
                 + " dispatcher, the server's only thread, so every other request waits behind it; return the sleep's"
                 + " future, turned into the answer, instead (README.md, step 2.5)", tookMs).isNotDone();

@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
  * Whatever the sleep started is cancelled before the probe returns, so a wrong sleep leaves nothing queued behind.
  */
 final class SleepProbe {
-    /** Long enough that a correct sleep is surely still waiting when the probe looks, short for a wrong one. */
-    static final Duration DELAY = Duration.ofMillis(200);
+    /**
+     * Long enough that a correct sleep is surely still waiting when the probe looks a moment later, even on a
+     * laptop that stalls for a few hundred milliseconds; a sleep that blocks costs the probe this much once.
+     */
+    static final Duration DELAY = Duration.ofSeconds(1);
 
     private SleepProbe() {
     }
