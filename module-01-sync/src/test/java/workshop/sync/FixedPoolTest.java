@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,7 +45,7 @@ class FixedPoolTest {
              TestClient client = new TestClient(server.uri())) {
             List<CompletableFuture<TestClient.Reply>> first = IntStream.range(0, POOL)
                     .mapToObj(i -> client.getAsync("/slow/?ms=2000")).toList();
-            Overlap.awaitInFlight(server.counter(), POOL, Duration.ofSeconds(8)); // every pool thread is asleep now
+            Waits.awaitInFlight(server.counter(), POOL, Duration.ofSeconds(8), "fixedPool(" + POOL + ")"); // every pool thread is asleep now
 
             TestClient.Reply extra = client.get("/slow/?ms=0");
 
@@ -66,12 +70,14 @@ class FixedPoolTest {
     @ValueSource(ints = {3, 7})
     void exactlyNThreads(int size) throws Exception {
         ExecutorService pool = ServerExecutors.fixedPool(size);
-        CountDownLatch release = new CountDownLatch(1);
+        int submitted = size + 2;
+        // The tasks wait on a future, as a handler waits for a slow call's result: a pool must not grow for that.
+        CompletableFuture<Void> release = new CompletableFuture<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger virtual = new AtomicInteger();
         Set<Long> threadIds = ConcurrentHashMap.newKeySet();
         try {
-            for (int task = 0; task < size + 2; task++) {
+            for (int task = 0; task < submitted; task++) {
                 pool.execute(() -> {
                     running.incrementAndGet();
                     threadIds.add(Thread.currentThread().threadId());
@@ -79,26 +85,65 @@ class FixedPoolTest {
                         virtual.incrementAndGet();
                     }
                     try {
-                        release.await(10, TimeUnit.SECONDS);
+                        release.get(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        // released or given up: the task ends either way
                     }
                 });
             }
-            await("fixedPool(" + size + ") to start " + size + " tasks at once").atMost(Duration.ofSeconds(5))
-                    .until(() -> running.get() >= size);
-            await("fixedPool(" + size + ") to keep the extra tasks queued").during(Duration.ofMillis(200))
-                    .atMost(Duration.ofSeconds(2)).until(() -> running.get() == size);
-            assertThat(running.get()).as("tasks running at once in fixedPool(%d), with %d submitted", size, size + 2)
+            try {
+                await("fixedPool(" + size + ") to start " + size + " tasks at once").atMost(Duration.ofSeconds(2))
+                        .pollInterval(Duration.ofMillis(10)).until(() -> running.get() >= size);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(String.format("expected fixedPool(%d) to run %d tasks at once, but only %d of the"
+                        + " %d submitted started%s (README.md, step 1.5)", size, size, running.get(), submitted,
+                        whyTooFew(pool, size)));
+            }
+            long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
+            while (System.nanoTime() < end && running.get() <= size) { // the extra tasks must stay queued
+                Thread.sleep(10);
+            }
+            assertThat(running.get())
+                    .as("tasks running at once in fixedPool(%d), with %d submitted: it must run %d and queue the rest%s"
+                            + " (README.md, step 1.5)", size, submitted, size, whyTooMany(pool))
                     .isEqualTo(size);
-            release.countDown();
-            await("the queued tasks to run once threads are free").atMost(Duration.ofSeconds(5))
-                    .until(() -> running.get() == size + 2);
-            assertThat(threadIds).as("threads of fixedPool(%d)", size).hasSize(size);
+            release.complete(null);
+            try {
+                await("the queued tasks to run once threads are free").atMost(Duration.ofSeconds(5))
+                        .pollInterval(Duration.ofMillis(10)).until(() -> running.get() == submitted);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(String.format("fixedPool(%d) ran only %d of its %d tasks, 5 s after the first %d"
+                        + " were released: the queued tasks must run once a thread is free (README.md, step 1.5)",
+                        size, running.get(), submitted, size));
+            }
+            assertThat(threadIds).as("threads of fixedPool(%d) that ran its %d tasks", size, submitted).hasSize(size);
             assertThat(virtual.get()).as("tasks that ran on virtual threads (1.5 asks for platform threads)").isZero();
         } finally {
-            release.countDown();
+            release.complete(null);
             pool.shutdownNow();
         }
+    }
+
+    /** Why a pool started fewer tasks than its size, when its kind tells. */
+    private static String whyTooFew(ExecutorService pool, int size) {
+        if (pool instanceof ThreadPoolExecutor tpe && tpe.getCorePoolSize() < size) {
+            return String.format(": its ThreadPoolExecutor has a core size of %d, and a pool grows past its core size only"
+                    + " when its queue is full (a LinkedBlockingQueue without a capacity never is), so the other tasks"
+                    + " wait in the queue for those %d thread(s); make the core size %d too", tpe.getCorePoolSize(),
+                    tpe.getCorePoolSize(), size);
+        }
+        return "";
+    }
+
+    /** Why a pool ran more tasks than its size, when its kind tells. */
+    private static String whyTooMany(ExecutorService pool) {
+        if (pool instanceof ForkJoinPool) {
+            return ". This is a ForkJoinPool (Executors.newWorkStealingPool is one): when its tasks block on a future it"
+                    + " starts spare threads beyond its parallelism, so it caps no blocking calls; use a pool with a fixed"
+                    + " number of platform threads";
+        }
+        return "";
     }
 }

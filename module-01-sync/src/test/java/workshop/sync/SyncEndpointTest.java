@@ -23,7 +23,7 @@ class SyncEndpointTest {
 
             assertThat(reply.status()).as("status of GET /sync/, which answered: %s", reply).isEqualTo(200);
             assertThat(reply.contentType()).as("Content-Type of GET /sync/").startsWith("application/json");
-            assertThat(reply.body()).as("body of GET /sync/").isEqualTo("{\"message\": \"sync\"}");
+            assertThat(reply.body()).as("body of GET /sync/ (JSON, with double quotes: JsonResponse.ok writes it for you; README.md, step 1.1)").isEqualTo("{\"message\": \"sync\"}");
         }
     }
 }

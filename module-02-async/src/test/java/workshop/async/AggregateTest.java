@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.JsonResponse;
 import workshop.common.Millis;
 import workshop.common.TestClient;
 import workshop.common.Timeline;
@@ -50,10 +53,34 @@ class AggregateTest {
                     + "\"quotes\": \"ready after 400 ms\"}");
             assertThat(downstream.counter().started() - callsBefore).as("downstream calls for one /aggregate/").isEqualTo(3);
             assertThat(downstream.counter().maxInFlight())
-                    .as("downstream calls in flight at once:%n%s", Timeline.render(downstream.counter().spans(), 10))
+                    .as("downstream calls in flight at once for one GET /aggregate/ of 3 parts (start every call before"
+                            + " waiting for any; README.md, step 2.7):%n%s", Timeline.render(downstream.counter().spans(), 10))
                     .isEqualTo(3);
             assertThat(tookMs).as("ms for three parts of %d ms each (one at a time would take %d)", PART_MS, 3 * PART_MS)
                     .isLessThan(3 * PART_MS);
+        }
+    }
+
+    @Test
+    @DisplayName("2.7 aggregate() returns its future at once, while its parts are still on the wire")
+    void aggregateDoesNotWait() throws Exception {
+        try (HttpClient client = Downstream.newClient();
+             JdkHttpServer downstream = DownstreamServer.start(new InetSocketAddress("127.0.0.1", 0))) {
+            long start = System.nanoTime();
+            CompletableFuture<JsonResponse> answer;
+            try {
+                answer = FanOut.aggregate(client, threeParts(downstream.uri()), Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                EarlierSteps.check("2.7", "calls your aggregate(), which runs your fetch() (2.6)", e.getMessage());
+                throw e;
+            }
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(answer).as("aggregate() must return its future at once, while its three %d ms parts are still"
+                    + " on the wire, but it returned after %d ms with the answer already there: it waits for the parts"
+                    + " (join? get?) on the caller's thread, the server's only thread; combine the futures with allOf"
+                    + " instead (README.md, step 2.7)", PART_MS, tookMs).isNotDone();
+            assertThat(answer.get(10, TimeUnit.SECONDS).status()).as("status of the merged answer").isEqualTo(200);
         }
     }
 

@@ -27,8 +27,7 @@ class AsyncEndpointsTest {
      */
     static void earlierStepsFirst(boolean sleeps) {
         if (sleeps) {
-            EarlierSteps.mustBeGreen("2.5", "sends GET /slow/, which waits with your AsyncSleep.sleep()",
-                    () -> AsyncSleep.sleep(Duration.ZERO));
+            EarlierSteps.sleepMustBeGreen("2.5", "sends GET /slow/, which waits with your AsyncSleep.sleep()");
         }
         EarlierSteps.mustBeGreen("2.5", "sends requests through your adapter, which answers with toResponse()",
                 () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
@@ -40,11 +39,35 @@ class AsyncEndpointsTest {
     /** One quick request first, so a bigger test that cannot work yet shows the server's answer at once. */
     static void assertOneSlowRequestWorks(JdkHttpServer server) {
         earlierStepsFirst(true);
+        assertSlowReturnsAtOnce();
         try (TestClient client = new TestClient(server.uri())) {
             TestClient.Reply reply = client.get("/slow/?ms=0");
             assertThat(reply.status()).as("one GET /slow/?ms=0 must work before many can; it answered: %s", reply)
                     .isEqualTo(200);
         }
+    }
+
+    /**
+     * Calls your slow() directly with a short wait: it must return a future that is not complete yet. A slow() that
+     * waits for its sleep first (join, get, Thread.sleep) would serve a burst one request at a time, each holding the
+     * dispatcher for its whole wait, so the tests that send many requests check this first.
+     */
+    static void assertSlowReturnsAtOnce() {
+        long start = System.nanoTime();
+        CompletableFuture<JsonResponse> answer = AsyncEndpoints.slow(Map.of("ms", "1000"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(answer).as("slow() must return its future at once, before its 1000 ms sleep is over, but it returned"
+                + " after %d ms with the sleep already done: it waits for the sleep (join? get? Thread.sleep?) on the"
+                + " dispatcher, the server's only thread, so every other request waits behind it; return the sleep's"
+                + " future, turned into the answer, instead (README.md, step 2.5)", tookMs).isNotDone();
+        answer.cancel(true);
+    }
+
+    @Test
+    @DisplayName("2.5 slow() returns its future at once, while its sleep still waits")
+    void slowReturnsAtOnce() {
+        earlierStepsFirst(true);
+        assertSlowReturnsAtOnce();
     }
 
     @Test
@@ -67,12 +90,14 @@ class AsyncEndpointsTest {
         earlierStepsFirst(true);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = client.get("/slow/?ms=150");
+            TestClient.Reply reply = Waits.get(client, "/slow/?ms=150", Duration.ofSeconds(5),
+                    "a 150 ms sleep should be over long before (README.md, step 2.5)");
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("{\"message\": \"done\"}");
             InFlightCounter.Span span = server.counter().spans().get(0);
-            assertThat(span.durationMs()).as("ms the request was in flight for ms=150").isGreaterThanOrEqualTo(150);
+            assertThat(span.durationMs()).as("ms the request was in flight for GET /slow/?ms=150: does slow() sleep the ms it read? (README.md,"
+                    + " step 2.5)").isGreaterThanOrEqualTo(150);
         }
     }
 
@@ -83,9 +108,13 @@ class AsyncEndpointsTest {
         earlierStepsFirst(false);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = client.get("/slow/?ms=" + ms);
+            TestClient.Reply reply = Waits.get(client, "/slow/?ms=" + ms, Duration.ofSeconds(3), "a bad ms is"
+                    + " answered with 400 at once, but your slow() is still busy with it (sleeping it?): read ms with"
+                    + " Millis.parse() before the sleep starts (README.md, step 2.5)");
 
-            assertThat(reply.status()).as("answer: %s", reply).isEqualTo(400);
+            assertThat(reply.status()).as("answer to GET /slow/?ms=%s: %s (a bad ms is the client's mistake, a 400: read"
+                    + " ms with Millis.parse(), whose BadRequestException your adapter turns into a 400; README.md, step"
+                    + " 2.5)", ms, reply).isEqualTo(400);
             assertThat(reply.body()).startsWith("{\"error\": ").contains("ms");
         }
     }

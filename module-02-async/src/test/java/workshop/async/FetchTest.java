@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,26 @@ class FetchTest {
 
     /** The failure of {@code call}, which must be a {@link DownstreamException}, waited for at most 10 s. */
     private static DownstreamException failureOf(CompletableFuture<String> call) {
-        Throwable failure = call.handle((body, error) -> error).orTimeout(10, TimeUnit.SECONDS).join();
-        assertThat(failure).as(() -> "the fetch should fail, but it completed with " + call.join()).isNotNull();
+        return failureOf(call, Duration.ofSeconds(10));
+    }
+
+    /** The failure of {@code call}, which must be a {@link DownstreamException}, waited for at most {@code atMost}. */
+    private static DownstreamException failureOf(CompletableFuture<String> call, Duration atMost) {
+        Throwable failure;
+        try {
+            failure = call.handle((body, error) -> error).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new AssertionError("the fetch had neither answered nor failed after " + atMost.toMillis() + " ms: does"
+                    + " fetch() give its timeout to the request it sends? (README.md, step 2.6)");
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("waiting for the fetch: " + e, e);
+        }
+        assertThat(failure).as(() -> "the fetch should fail with a DownstreamException, but it completed with "
+                + call.join() + " (README.md, step 2.6)").isNotNull();
         Throwable cause = Failures.unwrap(failure);
-        assertThat(cause).as("the failure of the fetch").isInstanceOf(DownstreamException.class);
+        assertThat(cause).as("the failure of the fetch (README.md, step 2.6: fail it with a DownstreamException)")
+                .isInstanceOf(DownstreamException.class);
         return (DownstreamException) cause;
     }
 
@@ -36,7 +54,8 @@ class FetchTest {
              JdkHttpServer downstream = DownstreamServer.start(new InetSocketAddress("127.0.0.1", 0))) {
             CompletableFuture<String> call = FanOut.fetch(client, downstream.uri().resolve("/part/?name=weather&ms=300"), TIMEOUT);
 
-            assertThat(call).as("the fetch of a 300 ms part, right after fetch() returned").isNotDone();
+            assertThat(call).as("the fetch of a 300 ms part, right after fetch() returned: it must return at once and"
+                    + " complete later (sendAsync, not send; README.md, step 2.6)").isNotDone();
             assertThat(call.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("{\"weather\": \"ready after 300 ms\"}");
         }
     }
@@ -60,10 +79,12 @@ class FetchTest {
              JdkHttpServer downstream = DownstreamServer.start(new InetSocketAddress("127.0.0.1", 0))) {
             long start = System.nanoTime();
             DownstreamException failure = failureOf(FanOut.fetch(client,
-                    downstream.uri().resolve("/part/?name=sloth&ms=" + Millis.MAX_MS), Duration.ofMillis(300)));
+                    downstream.uri().resolve("/part/?name=sloth&ms=" + Millis.MAX_MS), Duration.ofMillis(300)),
+                    Duration.ofSeconds(3));
             double tookMs = (System.nanoTime() - start) / 1e6;
 
-            assertThat(failure.status()).as("status for %s", failure.getMessage()).isEqualTo(504);
+            assertThat(failure.status()).as("status for %s (a call that timed out is a 504, its cause an"
+                    + " HttpTimeoutException; README.md, step 2.6)", failure.getMessage()).isEqualTo(504);
             assertThat(tookMs).as("ms until the fetch gave up (timeout 300 ms, downstream 10,000 ms)").isLessThan(5_000);
         }
     }

@@ -29,7 +29,9 @@ class ToResponseTest {
         JsonResponse response = AsyncAdapter.toResponse(null,
                 new CompletionException(new BadRequestException("ms must be a number")));
 
-        assertThat(response).as("response").isEqualTo(JsonResponse.error(400, "ms must be a number"));
+        assertThat(response).as("response for a BadRequestException wrapped in a CompletionException: look at the real"
+                        + " cause, under the wrapper (Failures.unwrap; README.md, step 2.3)")
+                .isEqualTo(JsonResponse.error(400, "ms must be a number"));
     }
 
     @Test
@@ -42,11 +44,23 @@ class ToResponseTest {
     }
 
     @Test
+    @DisplayName("2.3 a DownstreamException of 504 (a part too slow) stays a 504, not a 502")
+    void downstreamTimeoutKeeps504() {
+        JsonResponse response = AsyncAdapter.toResponse(null,
+                new CompletionException(new DownstreamException(504, "http://x/ did not answer within 300 ms")));
+
+        assertThat(response).as("response for a DownstreamException with status 504: use the exception's own status"
+                        + " (README.md, step 2.3)")
+                .isEqualTo(JsonResponse.error(504, "http://x/ did not answer within 300 ms"));
+    }
+
+    @Test
     @DisplayName("2.3 a missed deadline (TimeoutException) is a 504 with a JSON error")
     void timeoutIs504() {
         JsonResponse response = AsyncAdapter.toResponse(null, new TimeoutException());
 
-        assertThat(response.status()).as("status for %s", response).isEqualTo(504);
+        assertThat(response.status()).as("status for a TimeoutException, which answered %s: a missed deadline is a 504"
+                + " (README.md, step 2.3)", response).isEqualTo(504);
         assertThat(response.body()).startsWith("{\"error\": ");
     }
 
