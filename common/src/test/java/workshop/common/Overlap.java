@@ -16,7 +16,7 @@ public final class Overlap {
     /** Waits until {@code expected} requests are in flight at the same time. */
     public static void awaitInFlight(InFlightCounter counter, int expected, Duration atMost) {
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(10))
+            await(expected + " requests in flight at once").atMost(atMost).pollInterval(Duration.ofMillis(10))
                     .until(() -> counter.inFlight() >= expected);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(String.format(
@@ -37,7 +37,7 @@ public final class Overlap {
     /** Waits until {@code expected} requests have finished. */
     public static void awaitFinished(InFlightCounter counter, int expected, Duration atMost) {
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(10))
+            await(expected + " requests finished").atMost(atMost).pollInterval(Duration.ofMillis(10))
                     .until(() -> counter.spans().size() >= expected);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(String.format(
