@@ -24,8 +24,8 @@ public final class ClosedServer {
     public static void assertLeftNothing(int port, Set<Thread> before) {
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
                 .as("connecting to the closed server's port").isInstanceOf(IOException.class);
-        await("every thread the closed server started to end").atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(newServerThreads(before))
-                .as("threads the server started and left running").isEmpty());
+        await("every thread the closed server started to end").atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(newServerThreads(before)).as("threads the server started and left running").isEmpty());
     }
 
     private static Set<String> newServerThreads(Set<Thread> before) {
