@@ -167,7 +167,7 @@ public final class PitfallServer implements AutoCloseable {
 
     /** The lookup's answer; it counts served answers in loop-only state, so it must run on the loop thread. */
     private Response lookupAnswer(String key, String value) {
-        String thread = onLoopThreadOnly("the legacy lookup");
+        String thread = onLoopThreadOnly("the legacy lookup", "4.2");
         answersOnLoop++;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("key", key);
@@ -177,7 +177,7 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     private Response hashAnswer(CpuWork.Hash hash) {
-        String thread = onLoopThreadOnly("the hash");
+        String thread = onLoopThreadOnly("the hash", "4.3");
         answersOnLoop++;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sha256", hash.hex());
@@ -189,11 +189,11 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     /** Fails (a 500 that says why) when loop-only state is about to be touched from another thread. */
-    private String onLoopThreadOnly(String what) {
-        String thread = Thread.currentThread().getName();
+    private String onLoopThreadOnly(String what, String step) {
+        String thread = ThreadNames.current();
         if (!loop.isLoopThread()) {
             throw new IllegalStateException(what + " continued on thread " + thread + ", not on the loop thread "
-                    + loop.threadName() + ": hop back to the loop before touching its state (README.md, step 4.2)");
+                    + loop.threadName() + ": hop back to the loop before touching its state (README.md, step " + step + ")");
         }
         return thread;
     }
