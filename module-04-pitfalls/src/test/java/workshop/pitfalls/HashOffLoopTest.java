@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,20 +37,28 @@ class HashOffLoopTest {
 
             List<CompletableFuture<TestClient.Reply>> replies = IntStream.range(0, requests)
                     .mapToObj(i -> client.getAsync("/hash/?ms=300&text=payload-" + i)).toList();
-            await().atMost(Duration.ofSeconds(8)).until(() -> server.cpu().running() > 0);
+            Waits.until("a hash running", Duration.ofSeconds(8), () -> server.cpu().running() > 0 || replies.get(0).isDone(),
+                    () -> "none started");
             TestClient.Reply ping = client.get("/sync/");
             int stillHashing = server.cpu().running();
             Overlap.awaitFinished(server.counter(), 3 + requests, Duration.ofSeconds(20));
 
             assertThat(ping.status()).isEqualTo(200);
-            assertThat(stillHashing).as("hashes still running when the loop answered /sync/").isPositive();
+            assertThat(stillHashing)
+                    .as("expected the loop to answer /sync/ while hashes were still running, but none was running by"
+                            + " then: the hashes held the loop until they were done. Run them on cpuPool (README.md, step 4.3)")
+                    .isPositive();
             for (CompletableFuture<TestClient.Reply> reply : replies) {
                 TestClient.Reply answer = LoopTesting.reply(reply);
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
                 assertThat(answer.body()).as("the hash must run off the loop thread: %s", answer)
                         .doesNotContain("\"hashedOn\": \"" + server.loop().threadName() + "\"");
             }
-            assertThat(server.cpu().maxRunning()).as("hashes running at once on %d cores", CORES).isLessThanOrEqualTo(CORES);
+            assertThat(server.cpu().maxRunning())
+                    .as("expected at most %d hashes at once, one per core, but %d ran at once: hash() must run on the"
+                            + " cpuPool it is given, and cpuPool() must have one thread per core (README.md, step 4.3)",
+                            CORES, server.cpu().maxRunning())
+                    .isLessThanOrEqualTo(CORES);
             Set<String> hashedOn = new TreeSet<>();
             for (CompletableFuture<TestClient.Reply> reply : replies) {
                 Matcher thread = HASHED_ON.matcher(reply.join().body());
@@ -59,6 +66,11 @@ class HashOffLoopTest {
                     hashedOn.add(thread.group(1));
                 }
             }
+            assertThat(hashedOn)
+                    .as("expected every hash to run on cpuPool(), but some ran on %s, the JDK's common pool: supplyAsync"
+                            + " without an executor runs there, where every other library's async work competes for"
+                            + " the same few threads. Pass cpuPool to supplyAsync (README.md, step 4.3)", hashedOn)
+                    .noneMatch(thread -> thread.startsWith("ForkJoinPool.commonPool"));
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /hash/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
