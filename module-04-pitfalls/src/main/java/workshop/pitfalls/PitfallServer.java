@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import workshop.common.Args;
@@ -84,6 +87,12 @@ public final class PitfallServer implements AutoCloseable {
     private volatile ExecutorService legacyExecutor;
     private volatile ExecutorService cpuPool;
     private long answersOnLoop; // loop thread only: the state an offloaded call must come back to the loop to touch
+    private final Set<String> cpuPoolThreads = ConcurrentHashMap.newKeySet();
+    /** Your cpuPool(), as hash() gets it: it notes the threads that run its tasks, so a test can tell them from others. */
+    private final Executor onCpuPool = task -> cpuPool().execute(() -> {
+        cpuPoolThreads.add(ThreadNames.current());
+        task.run();
+    });
 
     private PitfallServer(ServerOptions options, Settings settings) {
         loop.slowCallbackThreshold(settings.slowCallbackThreshold());
@@ -122,7 +131,7 @@ public final class PitfallServer implements AutoCloseable {
                         BrokenHandlers.hashOnTheLoop(cpu, payload(request.query()), Millis.from(request.query()))
                                 .thenApply(this::hashAnswer)))
                 .get("/hash/", task("GET /hash/", request ->
-                        NonBlockingHandlers.hash(cpu, payload(request.query()), Millis.from(request.query()), cpuPool(), loop)
+                        NonBlockingHandlers.hash(cpu, payload(request.query()), Millis.from(request.query()), onCpuPool, loop)
                                 .thenApply(this::hashAnswer)))
                 .post("/save-forgot/", task("POST /save-forgot/", request ->
                         BrokenHandlers.saveAndForget(store, required(request.query(), "item"))))
@@ -250,6 +259,11 @@ public final class PitfallServer implements AutoCloseable {
 
     public CpuWork cpu() {
         return cpu;
+    }
+
+    /** The threads that ran tasks handed to the cpuPool() that hash() got (4.3). */
+    public Set<String> cpuPoolThreads() {
+        return Set.copyOf(cpuPoolThreads);
     }
 
     public ItemStore store() {

@@ -24,13 +24,27 @@ final class Waits {
         }
     }
 
-    /** Checks that {@code condition} holds for the whole of {@code during}; fails with what {@code saw} says when it stops holding. */
+    /**
+     * Checks that {@code condition} holds for the whole of {@code during}, and fails at once, with what
+     * {@code saw} says, the moment it stops holding (Awaitility's {@code during} would wait on, to its
+     * {@code atMost}, for the condition to hold again).
+     */
     static void holds(String expected, Duration during, Callable<Boolean> condition, Supplier<String> saw) {
+        long end = System.nanoTime() + during.toNanos();
         try {
-            await().alias(expected).during(during).atMost(during.plusSeconds(3)).pollInterval(Duration.ofMillis(10))
-                    .until(condition);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(String.format("expected %s for %d ms, but %s", expected, during.toMillis(), saw.get()));
+            do {
+                if (!condition.call()) {
+                    throw new AssertionError(String.format("expected %s for %d ms, but %s", expected, during.toMillis(), saw.get()));
+                }
+                Thread.sleep(10);
+            } while (System.nanoTime() - end < 0);
+        } catch (AssertionError e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while checking " + expected, e);
+        } catch (Exception e) {
+            throw new AssertionError("checking " + expected + " failed: " + e, e);
         }
     }
 
