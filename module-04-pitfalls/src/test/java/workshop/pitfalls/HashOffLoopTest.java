@@ -14,7 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import workshop.common.Overlap;
 import workshop.common.TestClient;
 import workshop.loop.SlowCallback;
 
@@ -42,7 +41,10 @@ class HashOffLoopTest {
                     () -> "none started");
             TestClient.Reply ping = client.get("/sync/");
             int stillHashing = server.cpu().running();
-            Overlap.awaitFinished(server.counter(), 3 + requests, Duration.ofSeconds(20));
+            Waits.until(String.format("all %d hashes answered", requests), Duration.ofSeconds(20),
+                    () -> server.counter().spans().size() >= 3 + requests,
+                    () -> String.format("%d were, %d still hashing", server.counter().spans().size() - 3, server.cpu().running()),
+                    () -> server.cpu().maxRunning() <= CORES ? null : tooMany(server));
             for (CompletableFuture<TestClient.Reply> reply : replies) {
                 TestClient.Reply answer = LoopTesting.reply(reply);
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
@@ -57,11 +59,7 @@ class HashOffLoopTest {
                     .as("expected the loop to answer /sync/ while hashes were still running, but none was running by"
                             + " then: the hashes held the loop until they were done. Run them on cpuPool (README.md, step 4.3)")
                     .isPositive();
-            assertThat(server.cpu().maxRunning())
-                    .as("expected at most %d hashes at once, one per core, but %d ran at once: hash() must run on the"
-                            + " cpuPool it is given, and cpuPool() must have one thread per core (README.md, step 4.3)",
-                            CORES, server.cpu().maxRunning())
-                    .isLessThanOrEqualTo(CORES);
+            assertThat(server.cpu().maxRunning()).as(tooMany(server)).isLessThanOrEqualTo(CORES);
             List<SlowCallback> slow = LoopTesting.slowSince(server, seen);
             assertThat(LoopTesting.slowHandlers(server, seen, "GET /hash/"))
                     .as("the handler held the loop; all slow callbacks: %s", LoopTesting.describe(slow)).isEmpty();
@@ -81,11 +79,18 @@ class HashOffLoopTest {
                         + " other request until it is done. Run it on cpuPool (README.md, step 4.3)", answer)
                 .isNotEqualTo(server.loop().threadName());
         assertThat(server.cpuPoolThreads())
-                .as("expected every hash to run on the cpuPool that hash() is given (threads %s), but one ran on %s:"
+                .as("expected every hash to run on the cpuPool that hash() is given (%s), but one ran on %s:"
                         + " supplyAsync without an executor runs on the JDK's common pool (or, with 2 cores or fewer, on"
                         + " a new thread per task), which no bound of yours limits. Pass cpuPool to supplyAsync (README.md,"
-                        + " step 4.3)", server.cpuPoolThreads(), thread)
+                        + " step 4.3)", server.cpuPoolThreads().isEmpty() ? "which ran no task at all"
+                        : "threads " + String.join(", ", new TreeSet<>(server.cpuPoolThreads())), thread)
                 .contains(thread);
         return thread;
+    }
+
+    private static String tooMany(PitfallServer server) {
+        return String.format("expected at most %d hashes at once, one per core, but %d ran at once: hash() must run on the"
+                + " cpuPool it is given, and cpuPool() must have one thread per core (README.md, step 4.3)",
+                CORES, server.cpu().maxRunning());
     }
 }

@@ -84,10 +84,11 @@ class PinFreeGuardTest {
 
         assertThat(result.parkedAtOnce())
                 .as("expected all %d virtual threads, each inside a guard of its own from lockGuard(), parked at once"
-                                + " within %d s, but %s. At most one per carrier: parked threads keep their carrier"
-                                + " (synchronized on JDK 21 to 23). Only 1: the guards share one lock, where each call"
-                                + " of lockGuard() must make a lock of its own (README.md, step 4.7)",
-                        threads, ALL_PARKED_WITHIN.toSeconds(), result)
+                                + " within %d s, but only %d were (JDK %d, %d carrier threads). At most one per carrier:"
+                                + " parked threads kept their carrier (synchronized on JDK 21 to 23). Only 1: the guards"
+                                + " share one lock, where each call of lockGuard() must make a lock of its own (README.md,"
+                                + " step 4.7)",
+                        threads, ALL_PARKED_WITHIN.toSeconds(), result.parkedAtOnce(), result.jdk(), result.carriers())
                 .isEqualTo(threads);
         System.out.println("4.7 lockGuard(): " + result);
     }

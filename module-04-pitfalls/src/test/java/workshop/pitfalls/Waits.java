@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Bounded waits that fail in the learner's words: what was expected, and what the test saw
@@ -17,8 +18,21 @@ final class Waits {
 
     /** Waits at most {@code atMost} until {@code condition}; on a timeout fails with {@code expected} and what {@code saw} says. */
     static void until(String expected, Duration atMost, Callable<Boolean> condition, Supplier<String> saw) {
+        until(expected, atMost, condition, saw, () -> null);
+    }
+
+    /**
+     * As {@link #until(String, Duration, Callable, Supplier)}, but fails at once, with the words
+     * {@code wrong} returns, as soon as those words are not null: a mistake seen while waiting.
+     */
+    static void until(String expected, Duration atMost, Callable<Boolean> condition, Supplier<String> saw,
+                      Supplier<String> wrong) {
         try {
-            await().alias(expected).atMost(atMost).pollInterval(Duration.ofMillis(10)).until(condition);
+            await().alias(expected).atMost(atMost).pollInterval(Duration.ofMillis(10))
+                    .failFast(() -> wrong.get() != null)
+                    .until(condition);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError(wrong.get());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(String.format("expected %s within %s, but %s", expected, seconds(atMost), saw.get()));
         }
