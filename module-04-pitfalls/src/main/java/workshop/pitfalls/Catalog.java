@@ -17,6 +17,7 @@ public final class Catalog {
     private final Duration latency;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger maxPending = new AtomicInteger();
 
     private record Pending(CompletableFuture<Integer> future, int value) {
     }
@@ -39,6 +40,7 @@ public final class Catalog {
     private CompletableFuture<Integer> lookup(int value) {
         Pending lookup = new Pending(new CompletableFuture<>(), value);
         pending.add(lookup);
+        maxPending.accumulateAndGet(pending.size(), Math::max);
         loop.callLater(latency, () -> {
             if (pending.remove(lookup)) {
                 answered.incrementAndGet();
@@ -51,6 +53,11 @@ public final class Catalog {
     /** Lookups started and not answered yet. */
     public int pendingLookups() {
         return pending.size();
+    }
+
+    /** The most lookups that were pending at the same moment. */
+    public int maxPendingLookups() {
+        return maxPending.get();
     }
 
     /** Lookups answered so far. */

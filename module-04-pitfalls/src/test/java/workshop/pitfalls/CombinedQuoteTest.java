@@ -32,9 +32,9 @@ class CombinedQuoteTest {
             CompletableFuture<TestClient.Reply> quote = client.getAsync("/quote/?item=apple");
             theLoopRunsWhileAQuoteWaits(server, quote);
             Waits.until("both lookups, price and stock, pending at the same time", Duration.ofSeconds(5),
-                    () -> catalog.pendingLookups() == 2 || catalog.answeredLookups() > 0 || quote.isDone(),
+                    () -> catalog.maxPendingLookups() >= 2 || catalog.answeredLookups() > 0 || quote.isDone(),
                     () -> catalog.pendingLookups() + " lookup(s) pending and " + catalog.answeredLookups() + " answered");
-            if (catalog.pendingLookups() < 2 && !quote.isDone()) {
+            if (catalog.maxPendingLookups() < 2 && catalog.answeredLookups() > 0) {
                 throw new AssertionError(String.format("expected both lookups, price and stock, pending at the same time,"
                         + " but the first one was answered before the second started (at most 1 pending at a time, %d"
                         + " answered): quote() waits for one lookup before it starts the other, as two awaits in a row"
@@ -42,11 +42,12 @@ class CombinedQuoteTest {
                         + " their futures with thenCombine, the Java asyncio.gather for two (README.md, step 4.5)",
                         catalog.answeredLookups()));
             }
-            assertThat(quote.isDone())
-                    .as("expected no answer before both lookups were done, but GET /quote/ answered %s with %d lookup(s)"
-                                    + " answered: build the quote from the two lookups' results (README.md, step 4.5)",
-                            quote.getNow(null), catalog.answeredLookups())
-                    .isFalse();
+            int answeredBefore = catalog.answeredLookups();
+            if (quote.isDone() && answeredBefore < 2) {
+                throw new AssertionError(String.format("expected no answer before both lookups were done, but GET /quote/"
+                        + " answered %s with %d lookup(s) answered: build the quote from the two lookups' results"
+                        + " (README.md, step 4.5)", quote.getNow(null), answeredBefore));
+            }
             assertThat(client.get("/sync/").status()).as("/sync/ while the quote waits").isEqualTo(200);
 
             TestClient.Reply answer = LoopTesting.reply(quote);
