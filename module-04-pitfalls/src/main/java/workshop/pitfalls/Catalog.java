@@ -3,6 +3,7 @@ package workshop.pitfalls;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import workshop.loop.EventLoop;
 
 /**
@@ -15,6 +16,8 @@ public final class Catalog {
     private final EventLoop loop;
     private final Duration latency;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger maxPending = new AtomicInteger();
 
     private record Pending(CompletableFuture<Integer> future, int value) {
     }
@@ -37,9 +40,12 @@ public final class Catalog {
     private CompletableFuture<Integer> lookup(int value) {
         Pending lookup = new Pending(new CompletableFuture<>(), value);
         pending.add(lookup);
+        maxPending.accumulateAndGet(pending.size(), Math::max);
         loop.callLater(latency, () -> {
-            pending.remove(lookup);
-            lookup.future().complete(value);
+            if (pending.remove(lookup)) {
+                answered.incrementAndGet();
+                lookup.future().complete(value);
+            }
         });
         return lookup.future();
     }
@@ -49,6 +55,16 @@ public final class Catalog {
         return pending.size();
     }
 
+    /** The most lookups that were pending at the same moment. */
+    public int maxPendingLookups() {
+        return maxPending.get();
+    }
+
+    /** Lookups answered so far. */
+    public int answeredLookups() {
+        return answered.get();
+    }
+
     /**
      * Answers every pending lookup from the calling thread, not from the loop. Only a rescue for
      * tests: it frees a loop thread that is stuck in {@code join()} on one of these futures.
@@ -56,6 +72,7 @@ public final class Catalog {
     public void rescueFromOutside() {
         Pending lookup;
         while ((lookup = pending.poll()) != null) {
+            answered.incrementAndGet();
             lookup.future().complete(lookup.value());
         }
     }

@@ -45,7 +45,7 @@ public final class CpuWork {
                 rounds += ROUNDS_PER_CHECK;
                 used = cpuNanos() - start;
             } while (used < cpuTime.toNanos());
-            return new Hash(HexFormat.of().formatHex(digest), rounds, used / 1_000_000.0, Thread.currentThread().getName());
+            return new Hash(HexFormat.of().formatHex(digest), rounds, used / 1_000_000.0, ThreadNames.current());
         } finally {
             running.decrementAndGet();
         }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import workshop.common.Args;
@@ -84,6 +87,12 @@ public final class PitfallServer implements AutoCloseable {
     private volatile ExecutorService legacyExecutor;
     private volatile ExecutorService cpuPool;
     private long answersOnLoop; // loop thread only: the state an offloaded call must come back to the loop to touch
+    private final Set<String> cpuPoolThreads = ConcurrentHashMap.newKeySet();
+    /** Your cpuPool(), as hash() gets it: it notes the threads that run its tasks, so a test can tell them from others. */
+    private final Executor onCpuPool = task -> cpuPool().execute(() -> {
+        cpuPoolThreads.add(ThreadNames.current());
+        task.run();
+    });
 
     private PitfallServer(ServerOptions options, Settings settings) {
         loop.slowCallbackThreshold(settings.slowCallbackThreshold());
@@ -122,7 +131,7 @@ public final class PitfallServer implements AutoCloseable {
                         BrokenHandlers.hashOnTheLoop(cpu, payload(request.query()), Millis.from(request.query()))
                                 .thenApply(this::hashAnswer)))
                 .get("/hash/", task("GET /hash/", request ->
-                        NonBlockingHandlers.hash(cpu, payload(request.query()), Millis.from(request.query()), cpuPool(), loop)
+                        NonBlockingHandlers.hash(cpu, payload(request.query()), Millis.from(request.query()), onCpuPool, loop)
                                 .thenApply(this::hashAnswer)))
                 .post("/save-forgot/", task("POST /save-forgot/", request ->
                         BrokenHandlers.saveAndForget(store, required(request.query(), "item"))))
@@ -167,7 +176,7 @@ public final class PitfallServer implements AutoCloseable {
 
     /** The lookup's answer; it counts served answers in loop-only state, so it must run on the loop thread. */
     private Response lookupAnswer(String key, String value) {
-        String thread = onLoopThreadOnly("the legacy lookup");
+        String thread = onLoopThreadOnly("the legacy lookup", "4.2");
         answersOnLoop++;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("key", key);
@@ -177,7 +186,7 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     private Response hashAnswer(CpuWork.Hash hash) {
-        String thread = onLoopThreadOnly("the hash");
+        String thread = onLoopThreadOnly("the hash", "4.3");
         answersOnLoop++;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sha256", hash.hex());
@@ -189,11 +198,11 @@ public final class PitfallServer implements AutoCloseable {
     }
 
     /** Fails (a 500 that says why) when loop-only state is about to be touched from another thread. */
-    private String onLoopThreadOnly(String what) {
-        String thread = Thread.currentThread().getName();
+    private String onLoopThreadOnly(String what, String step) {
+        String thread = ThreadNames.current();
         if (!loop.isLoopThread()) {
             throw new IllegalStateException(what + " continued on thread " + thread + ", not on the loop thread "
-                    + loop.threadName() + ": hop back to the loop before touching its state (README.md, step 4.2)");
+                    + loop.threadName() + ": hop back to the loop before touching its state (README.md, step " + step + ")");
         }
         return thread;
     }
@@ -250,6 +259,11 @@ public final class PitfallServer implements AutoCloseable {
 
     public CpuWork cpu() {
         return cpu;
+    }
+
+    /** The threads that ran tasks handed to the cpuPool() that hash() got (4.3). */
+    public Set<String> cpuPoolThreads() {
+        return Set.copyOf(cpuPoolThreads);
     }
 
     public ItemStore store() {

@@ -53,7 +53,7 @@ public final class ReportJobs {
         List<Future<String>> parts = new ArrayList<>();
         for (int section = 0; section < sections; section++) {
             int number = section;
-            parts.add(sectionPool.submit(() -> "section " + number + " on " + Thread.currentThread().getName()));
+            parts.add(sectionPool.submit(() -> "section " + number + " on " + ThreadNames.current()));
         }
         StringBuilder text = new StringBuilder("report ").append(report).append(":");
         for (Future<String> part : parts) {

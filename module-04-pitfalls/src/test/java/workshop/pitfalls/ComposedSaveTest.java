@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,10 +22,13 @@ class ComposedSaveTest {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             server.store().holdWrites();
 
+            ItemStore store = server.store();
             CompletableFuture<TestClient.Reply> reply = client.sendAsync("POST", "/save/?item=Apple");
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.store().pendingWrites() == 1 || reply.isDone());
-            assertThat(reply.isDone()).as("answered before the write was done: %s", reply.getNow(null)).isFalse();
-            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !reply.isDone());
+            Waits.until("POST /save/?item=Apple to start its write", Duration.ofSeconds(5),
+                    () -> store.pendingWrites() == 1 || reply.isDone(),
+                    () -> "no write started and no answer came");
+            Waits.holds("no answer while the test holds the write", Duration.ofMillis(200), () -> !reply.isDone(),
+                    () -> answeredTooEarly(reply.getNow(null), store));
             server.store().releaseWrites();
 
             TestClient.Reply answer = LoopTesting.reply(reply);
@@ -43,12 +45,19 @@ class ComposedSaveTest {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             server.store().holdWrites();
 
+            ItemStore store = server.store();
             CompletableFuture<TestClient.Reply> reply = client.sendAsync("POST", "/save/?item=broken-disk");
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.store().pendingWrites() == 1 || reply.isDone());
+            Waits.until("POST /save/?item=broken-disk to start its write", Duration.ofSeconds(5),
+                    () -> store.pendingWrites() == 1 || reply.isDone(),
+                    () -> "no write started and no answer came");
             server.store().releaseWrites();
 
             TestClient.Reply answer = LoopTesting.reply(reply);
-            assertThat(answer.status()).as("answer for a failed write: %s", answer).isEqualTo(500);
+            assertThat(answer.status())
+                    .as("expected a 500 that says why for a write that failed, but POST /save/?item=broken-disk answered"
+                            + " %s: a write that nobody chains onto fails unheard. Chain the write with thenCompose, so"
+                            + " its failure fails the answer (README.md, step 4.4)", answer)
+                    .isEqualTo(500);
             assertThat(answer.body()).contains("disk full");
             assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isZero();
             System.out.println("4.4 save(): a failed write answered " + answer.status() + " " + answer.body());
@@ -61,10 +70,21 @@ class ComposedSaveTest {
         try (PitfallServer server = LoopTesting.start(); TestClient client = new TestClient(server.uri())) {
             TestClient.Reply answer = client.send("POST", "/save/?item=no%20spaces%21");
 
-            assertThat(answer.status()).as("answer: %s", answer).isEqualTo(400);
+            assertThat(answer.status())
+                    .as("expected a 400 for an item that fails validation, but POST /save/?item=no%%20spaces%%21 answered"
+                            + " %s, with %d write(s) started: validate the item first, and save what validate() returns"
+                            + " (README.md, step 4.4)", answer, server.store().startedWrites())
+                    .isEqualTo(400);
             assertThat(answer.body()).contains("item must be");
             assertThat(server.store().startedWrites()).as("writes started for an item that failed validation").isZero();
             System.out.println("4.4 save(): a bad item answered " + answer.status() + " " + answer.body() + ", and no write started");
         }
+    }
+
+    private static String answeredTooEarly(TestClient.Reply reply, ItemStore store) {
+        return String.format("POST /save/ answered %s while %d write(s) were still running: the answer went out before"
+                + " the write was done. A write whose future is dropped, or chained with thenApply (a future of a future:"
+                + " only the outer one is awaited), is not waited for; chain the write with thenCompose (README.md, step 4.4)",
+                reply, store.pendingWrites());
     }
 }

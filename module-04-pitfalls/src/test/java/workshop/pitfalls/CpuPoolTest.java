@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -40,12 +39,20 @@ class CpuPoolTest {
                     }
                 });
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == CORES);
-            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> running.get() == CORES);
+            String tooMany = "cpuPool() must have exactly one thread per core, Runtime.getRuntime().availableProcessors():"
+                    + " more threads only take turns on the same cores, fewer leave cores idle (README.md, step 4.3)";
+            Waits.until(String.format("%d jobs running at once on cpuPool(), one per core", CORES), Duration.ofSeconds(5),
+                    () -> running.get() >= CORES,
+                    () -> String.format("at most %d ran at once: %s", maxRunning.get(), tooMany));
+            Waits.holds(String.format("exactly %d jobs running at once, the other %d waiting in the pool's queue",
+                            CORES, 3 * CORES), Duration.ofMillis(200),
+                    () -> running.get() == CORES,
+                    () -> String.format("%d ran at once: %s", maxRunning.get(), tooMany));
             gate.countDown();
-            await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 4 * CORES);
+            Waits.until(String.format("all %d jobs done once the test let them go", 4 * CORES), Duration.ofSeconds(5),
+                    () -> done.get() == 4 * CORES, () -> done.get() + " were done");
 
-            assertThat(maxRunning.get()).as("jobs running at once on %d cores", CORES).isEqualTo(CORES);
+            assertThat(maxRunning.get()).as("jobs running at once on %d cores: %s", CORES, tooMany).isEqualTo(CORES);
             System.out.printf("4.3 cpuPool(): %d jobs submitted at once, at most %d running at a time on %d cores%n",
                     4 * CORES, maxRunning.get(), CORES);
         } finally {

@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -46,13 +45,17 @@ class ForgottenFutureDemoTest {
             server.store().holdWrites();
 
             TestClient.Reply reply = client.send("POST", "/save-forgot/?item=apple");
+            int pending = server.store().pendingWrites();
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
-            assertThat(server.store().pendingWrites()).as("writes still running after the 200").isEqualTo(1);
+            assertThat(pending).as("writes still running after the 200").isEqualTo(1);
             assertThat(server.store().saved()).as("items stored when the client was told 'saved'").doesNotContain("apple");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).alias("the write of apple, released by the test, is stored")
-                    .until(() -> server.store().saved().contains("apple"));
+            Waits.until("the write of apple, released by the test, stored", Duration.ofSeconds(5),
+                    () -> server.store().saved().contains("apple"), () -> "stored: " + server.store().saved());
+            System.out.printf("4.4 dropped future: the client was told %d %s while %d write was still running and"
+                    + " apple was not stored; it was stored only once the test let the write finish.%n",
+                    reply.status(), reply.body(), pending);
         }
     }
 
@@ -65,8 +68,8 @@ class ForgottenFutureDemoTest {
 
             TestClient.Reply reply = client.send("POST", "/save-forgot/?item=broken-disk");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).alias("the write of broken-disk, released by the test, has failed")
-                    .until(() -> server.store().failedWrites() == 1);
+            Waits.until("the write of broken-disk, released by the test, failed", Duration.ofSeconds(5),
+                    () -> server.store().failedWrites() == 1, () -> server.store().failedWrites() + " writes failed");
 
             assertThat(reply.status()).as("what the client was told about a write that failed: %s", reply).isEqualTo(200);
             assertThat(server.store().failuresNobodyAwaited()).as("failed writes that nothing was waiting for").isEqualTo(1);
@@ -82,13 +85,17 @@ class ForgottenFutureDemoTest {
             server.store().holdWrites();
 
             TestClient.Reply reply = client.send("POST", "/save-then-apply/?item=apple");
+            int pending = server.store().pendingWrites();
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
-            assertThat(server.store().pendingWrites()).as("writes still running after the 200").isEqualTo(1);
-            assertThat(server.store().saved()).doesNotContain("apple");
+            assertThat(pending).as("writes still running after the 200").isEqualTo(1);
+            assertThat(server.store().saved()).as("items stored when the client was told 'saved'").doesNotContain("apple");
             server.store().releaseWrites();
-            await().atMost(Duration.ofSeconds(5)).alias("the write of apple, released by the test, is stored")
-                    .until(() -> server.store().saved().contains("apple"));
+            Waits.until("the write of apple, released by the test, stored", Duration.ofSeconds(5),
+                    () -> server.store().saved().contains("apple"), () -> "stored: " + server.store().saved());
+            System.out.printf("4.4 thenApply instead of thenCompose: the client was told %d %s while %d write was still"
+                    + " running; the answer waited for the outer future (the write had started), not the inner one (the"
+                    + " write is done).%n", reply.status(), reply.body(), pending);
         }
     }
 }

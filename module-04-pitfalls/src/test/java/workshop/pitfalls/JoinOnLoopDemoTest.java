@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +26,14 @@ class JoinOnLoopDemoTest {
             CompletableFuture<TestClient.Reply> ping;
             boolean loopAnswered;
             try {
-                await().atMost(Duration.ofSeconds(5)).until(() -> server.catalog().pendingLookups() == 1);
+                Waits.until("GET /quote-join/ waiting in join() for its price lookup", Duration.ofSeconds(5),
+                        () -> server.catalog().pendingLookups() == 1, () -> server.catalog().pendingLookups() + " lookups pending");
                 loopAnswered = LoopTesting.loopAnswers(server.loop(), Duration.ofSeconds(1)); // bounded: the symptom is a hang
                 ping = client.getAsync("/sync/");
-                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !ping.isDone());
+                Waits.holds("no answer to /sync/ while the loop thread waits in join()", Duration.ofMillis(500),
+                        () -> !ping.isDone(), () -> "/sync/ answered " + ping.getNow(null));
             } finally {
-                rescue(server); // answer the lookups from this thread, so the stuck loop thread can go on
+                LoopTesting.rescue(server); // answer the lookups from this thread, so the stuck loop thread can go on
             }
 
             assertThat(loopAnswered).as("the loop ran a task while a handler was in join()").isFalse();
@@ -41,13 +42,5 @@ class JoinOnLoopDemoTest {
             System.out.println("4.5 join() on the loop: the loop ran no task for 1 s, /sync/ got no answer for 500 ms;"
                     + " both answered only after the test completed the lookups from its own thread");
         }
-    }
-
-    /** Completes every pending lookup from the test thread until the loop runs tasks again. */
-    private static void rescue(PitfallServer server) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            server.catalog().rescueFromOutside();
-            return LoopTesting.loopAnswers(server.loop(), Duration.ofMillis(100));
-        });
     }
 }

@@ -79,6 +79,18 @@ final class LoopTesting {
     }
 
     /**
+     * Completes every pending catalog lookup from the test thread until the loop runs tasks again:
+     * frees a loop thread stuck in {@code join()} on a lookup (4.5), so the test ends and leaves nothing behind.
+     */
+    static void rescue(PitfallServer server) {
+        Waits.until("the loop running tasks again once the test answered the pending lookups itself",
+                Duration.ofSeconds(10), () -> {
+                    server.catalog().rescueFromOutside();
+                    return loopAnswers(server.loop(), Duration.ofMillis(100));
+                }, () -> "the loop thread stayed stuck: something else blocks it");
+    }
+
+    /**
      * The timeline a passing test prints: the requests from {@code firstId} on (the warm-up's come
      * first), at most {@code rows} of them, evenly spread.
      */

@@ -56,11 +56,11 @@ class OffloadLegacyTest {
                 replies = IntStream.range(0, REQUESTS).mapToObj(i -> client.getAsync("/legacy/?key=k" + i)).toList();
                 untilOrFail(String.format("%d lookups running at once and all %d requests waiting on the loop", LIMIT, REQUESTS),
                         await().atMost(Duration.ofSeconds(8)),
-                        () -> legacy.inFlight() >= LIMIT && server.counter().inFlight() >= REQUESTS, legacy, server);
+                        () -> legacy.inFlight() >= LIMIT && server.counter().inFlight() >= REQUESTS, legacy, server, REQUESTS);
                 untilOrFail(String.format("exactly %d lookups running for %d ms, the other %d in line", LIMIT,
                                 STAYS_FULL.toMillis(), REQUESTS - LIMIT),
                         await().during(STAYS_FULL).atMost(STAYS_FULL.plusSeconds(3)),
-                        () -> legacy.inFlight() == LIMIT, legacy, server);
+                        () -> legacy.inFlight() == LIMIT, legacy, server, REQUESTS);
                 ping = client.get("/sync/"); // the loop is free while 60 calls wait in line
             } finally {
                 legacy.releaseCalls();
@@ -93,8 +93,17 @@ class OffloadLegacyTest {
      * 100 ms: that is the pool warming up, not a handler that blocks. A warm server only queues work.
      */
     private static int startPoolThreads(PitfallServer server, TestClient client) throws Exception {
-        List<CompletableFuture<TestClient.Reply>> warm = IntStream.range(0, LIMIT)
-                .mapToObj(i -> client.getAsync("/legacy/?key=warm-" + i)).toList();
+        LegacyClient legacy = server.legacy();
+        List<CompletableFuture<TestClient.Reply>> warm;
+        legacy.holdCalls(); // held, so the pool must start all of its threads: a pool too small shows here, at once
+        try {
+            warm = IntStream.range(0, LIMIT).mapToObj(i -> client.getAsync("/legacy/?key=warm-" + i)).toList();
+            untilOrFail(String.format("%d lookups running at once (the pool starting its threads)", LIMIT),
+                    await().atMost(Duration.ofSeconds(8)),
+                    () -> legacy.inFlight() >= LIMIT, legacy, server, LIMIT);
+        } finally {
+            legacy.releaseCalls();
+        }
         for (CompletableFuture<TestClient.Reply> reply : warm) {
             TestClient.Reply answer = LoopTesting.reply(reply);
             assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);
@@ -108,12 +117,17 @@ class OffloadLegacyTest {
      * than the limit allows; and says what it saw if the bound is never filled.
      */
     private static void untilOrFail(String what, ConditionFactory wait, Callable<Boolean> condition,
-                                    LegacyClient legacy, PitfallServer server) {
+                                    LegacyClient legacy, PitfallServer server, int requests) {
+        Stall stall = new Stall(legacy, server, requests);
         try {
             wait.alias(what).pollInterval(Duration.ofMillis(10))
-                    .failFast(() -> legacy.maxInFlight() > LIMIT)
+                    .failFast(() -> legacy.maxInFlight() > LIMIT || stall.stuck())
                     .until(condition);
         } catch (TerminalFailureException e) {
+            if (legacy.maxInFlight() <= LIMIT) {
+                throw tooFew(what, legacy, server, requests, String.format(" (every request had reached its handler, and"
+                        + " no further lookup started for %d ms)", STALLED.toMillis()));
+            }
             throw new AssertionError(String.format(
                     "expected never more than %d blocking lookups at once (legacyExecutor(%d)), but %d ran together"
                             + "%s. An executor without a bound passes a whole burst to the library, and to"
@@ -123,11 +137,47 @@ class OffloadLegacyTest {
                     LIMIT, LIMIT, legacy.maxInFlight(), legacy.usedVirtualThreads() ? ", each on a new virtual thread"
                             : String.format(", on %d different threads", legacy.threadsUsed())));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(String.format(
-                    "expected %s, but the most lookups running at once was %d (%d now), with %d of %d requests waiting on the"
-                            + " loop. legacyExecutor(%d) must let %d calls run together: a smaller pool makes lookups"
-                            + " queue for no reason (README.md, step 4.2)",
-                    what, legacy.maxInFlight(), legacy.inFlight(), server.counter().inFlight(), REQUESTS, LIMIT, LIMIT));
+            throw tooFew(what, legacy, server, requests, "");
+        }
+    }
+
+    private static AssertionError tooFew(String what, LegacyClient legacy, PitfallServer server, int requests, String why) {
+        return new AssertionError(String.format(
+                "expected %s, but the most lookups running at once was %d (%d now), with %d of %d requests waiting on the"
+                        + " loop%s. legacyExecutor(%d) must let %d calls run together: a smaller pool makes lookups"
+                        + " queue for no reason (README.md, step 4.2)",
+                what, legacy.maxInFlight(), legacy.inFlight(), server.counter().inFlight(), requests, why, LIMIT, LIMIT));
+    }
+
+    /** How long lookups may stop starting, with every request in its handler, before the pool counts as full. */
+    private static final Duration STALLED = Duration.ofMillis(1500);
+
+    /**
+     * Sees a pool that is full below the limit: every request has reached its handler (so each lookup has
+     * been handed to the executor), yet no further lookup has started for {@link #STALLED}. A pool that
+     * is still starting its threads starts one every few milliseconds, 100 ms on a loaded laptop.
+     */
+    private static final class Stall {
+        private final LegacyClient legacy;
+        private final PitfallServer server;
+        private final int requests;
+        private int lastSeen = -1;
+        private long since = System.nanoTime();
+
+        Stall(LegacyClient legacy, PitfallServer server, int requests) {
+            this.legacy = legacy;
+            this.server = server;
+            this.requests = requests;
+        }
+
+        boolean stuck() {
+            int now = legacy.inFlight();
+            if (now != lastSeen || server.counter().inFlight() < requests) {
+                lastSeen = now;
+                since = System.nanoTime();
+                return false;
+            }
+            return now < LIMIT && System.nanoTime() - since > STALLED.toNanos();
         }
     }
 }

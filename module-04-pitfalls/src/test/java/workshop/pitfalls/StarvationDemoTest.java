@@ -1,7 +1,6 @@
 package workshop.pitfalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +25,9 @@ class StarvationDemoTest {
                 Thread.ofPlatform().name("shared-", 0).factory());
         try {
             List<Future<String>> reports = ReportJobs.submitReports(pool, pool, 2, 3);
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> pool.getActiveCount() == 2 && pool.getQueue().size() == 6);
+            Waits.until("both threads held by a report and the 6 sections queued behind them", Duration.ofSeconds(5),
+                    () -> pool.getActiveCount() == 2 && pool.getQueue().size() == 6,
+                    () -> pool.getActiveCount() + " threads busy and " + pool.getQueue().size() + " tasks queued");
 
             ReportJobs.Outcome outcome = ReportJobs.await(reports, Duration.ofMillis(500)); // bounded: the symptom is a hang
             assertThat(outcome.finished()).as("reports finished within 500 ms by a starved pool").isZero();
