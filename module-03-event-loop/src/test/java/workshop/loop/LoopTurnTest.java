@@ -35,27 +35,32 @@ class LoopTurnTest {
         EarlierSteps.mustBeGreen("3.5", "schedules timers and queues a task", "3.1", "3.2");
         try (EventLoop loop = new EventLoop()) {
             long now = System.nanoTime();
-            assertThat(loop.selectTimeoutMillis(now)).as("nothing to do: block until I/O or execute()")
-                    .isEqualTo(EventLoopBase.FOREVER);
+            assertThat(loop.selectTimeoutMillis(now)).as("selectTimeoutMillis with nothing to do: block until I/O or"
+                    + " execute() wakes the loop, FOREVER (README.md, step 3.5)").isEqualTo(EventLoopBase.FOREVER);
 
             Timer timer = loop.callLater(Duration.ofSeconds(60), () -> { });
             long deadline = timer.deadlineNanos();
-            assertThat(loop.selectTimeoutMillis(deadline - 3 * MS / 2 - 1)).as("1.5 ms and a bit before: round up")
+            assertThat(loop.selectTimeoutMillis(deadline - 3 * MS / 2 - 1)).as("selectTimeoutMillis 1.5 ms and a bit before:"
+                    + " round up, or the loop wakes before the deadline, finds nothing due and spins (README.md, step 3.5)")
                     .isEqualTo(2);
-            assertThat(loop.selectTimeoutMillis(deadline - 3 * MS)).as("exactly 3 ms before").isEqualTo(3);
-            assertThat(loop.selectTimeoutMillis(deadline - 1)).as("1 ns before: still wait 1 ms, not 0")
-                    .isEqualTo(1);
-            assertThat(loop.selectTimeoutMillis(deadline)).as("due now: do not block").isEqualTo(EventLoopBase.NO_WAIT);
-            assertThat(loop.selectTimeoutMillis(deadline + 5 * MS)).as("overdue").isEqualTo(EventLoopBase.NO_WAIT);
+            assertThat(loop.selectTimeoutMillis(deadline - 3 * MS)).as("selectTimeoutMillis exactly 3 ms before the deadline"
+                    + " (README.md, step 3.5)").isEqualTo(3);
+            assertThat(loop.selectTimeoutMillis(deadline - 1)).as("selectTimeoutMillis 1 ns before the deadline: still wait"
+                    + " 1 ms, not 0 (README.md, step 3.5)").isEqualTo(1);
+            assertThat(loop.selectTimeoutMillis(deadline)).as("selectTimeoutMillis at the deadline: due now, do not block"
+                    + " (README.md, step 3.5)").isEqualTo(EventLoopBase.NO_WAIT);
+            assertThat(loop.selectTimeoutMillis(deadline + 5 * MS)).as("selectTimeoutMillis 5 ms past the deadline: overdue,"
+                    + " do not block (README.md, step 3.5)").isEqualTo(EventLoopBase.NO_WAIT);
 
             Timer sooner = loop.callLater(Duration.ofSeconds(1), () -> { });
             sooner.cancel();
-            assertThat(loop.selectTimeoutMillis(deadline - 10_000 * MS)).as("a cancelled timer must not cut the wait")
+            assertThat(loop.selectTimeoutMillis(deadline - 10_000 * MS)).as("selectTimeoutMillis 10 s before the live timer's"
+                    + " deadline, with a cancelled one due sooner: a cancelled timer must not cut the wait (README.md, step 3.5)")
                     .isEqualTo(10_000);
 
             loop.callSoon(() -> { });
-            assertThat(loop.selectTimeoutMillis(deadline - 10_000 * MS)).as("a task is ready: do not wait for I/O")
-                    .isEqualTo(EventLoopBase.NO_WAIT);
+            assertThat(loop.selectTimeoutMillis(deadline - 10_000 * MS)).as("selectTimeoutMillis when a task is ready: do not"
+                    + " wait for I/O, a ready task runs in this turn (README.md, step 3.5)").isEqualTo(EventLoopBase.NO_WAIT);
             System.out.println("3.5 select timeout: no timer -> FOREVER (-1); next deadline in 1.5 ms + 1 ns -> 2 ms, "
                     + "in 3 ms -> 3 ms, in 1 ns -> 1 ms, due or overdue -> NO_WAIT (0); a cancelled timer 1 s away "
                     + "leaves a 10 s wait at 10000 ms; a task ready -> NO_WAIT (0)");
@@ -73,7 +78,7 @@ class LoopTurnTest {
             CompletableFuture<String> ranOn = new CompletableFuture<>();
             loop.execute(() -> ranOn.complete(Thread.currentThread().getName()));
 
-            awaitOnLoop(loop, "the task handed in with execute() ran", Duration.ofSeconds(3), ranOn::isDone,
+            awaitOnLoop(loop, "the task handed in with execute() to run", Duration.ofSeconds(3), ranOn::isDone,
                     () -> "it had not run, and the loop thread is " + whereIs(loop) + ": a loop blocked forever in select must"
                             + " be woken by execute() (wakeupSelector()), and runOnce must take the submissions in (README.md,"
                             + " steps 3.4 and 3.5)");
@@ -100,7 +105,7 @@ class LoopTurnTest {
                 }
             });
 
-            awaitOnLoop(loop, "all 6 timers, due within 300 ms, fired", Duration.ofSeconds(3), () -> fired.size() == 6,
+            awaitOnLoop(loop, "all 6 timers, due within 300 ms, to fire", Duration.ofSeconds(3), () -> fired.size() == 6,
                     () -> fired.size() + " fired " + fired + ", and the loop thread is " + whereIs(loop) + ": select may"
                             + " block only until the next timer's deadline (selectTimeoutMillis), and every turn moves the"
                             + " due timers to the ready queue (README.md, step 3.5)");
@@ -122,7 +127,7 @@ class LoopTurnTest {
             loop.execute(() -> loop.sleep(Duration.ofMillis(20))
                     .thenRun(() -> thread.complete(Thread.currentThread().getName())));
 
-            awaitOnLoop(loop, "the code chained to sleep(20 ms) ran", Duration.ofSeconds(2), thread::isDone,
+            awaitOnLoop(loop, "the code chained to sleep(20 ms) to run", Duration.ofSeconds(2), thread::isDone,
                     () -> "it had not run, and the loop thread is " + whereIs(loop) + ": a turn with a task ready must not"
                             + " wait for I/O (NO_WAIT), and select may block only until the next timer's deadline (README.md,"
                             + " step 3.5)");
@@ -164,7 +169,7 @@ class LoopTurnTest {
                 loop.execute(() -> loop.callLater(Duration.ofMillis(10), () -> timerRan.complete(null)));
                 CompletableFuture<Void> executed = new CompletableFuture<>();
                 loop.execute(() -> executed.complete(null));
-                awaitOnLoop(loop, "the spinner started", Duration.ofSeconds(3), () -> spins.get() > 0,
+                awaitOnLoop(loop, "the task that re-queues itself to start", Duration.ofSeconds(3), () -> spins.get() > 0,
                         () -> "it never ran: the loop thread is " + whereIs(loop));
 
                 try (SocketChannel client = SocketChannel.open(server.getLocalAddress())) {
@@ -172,8 +177,8 @@ class LoopTurnTest {
                     long spinsThen = spins.get();
                     // a loop that skips its I/O step while tasks are ready: 1,000 turns without one tell at once
                     Callable<Boolean> noIoForAThousandTurns = () -> spins.get() - spinsThen > 1_000 && loop.ioSteps() == ioStepsThen;
-                    awaitOnLoop(loop, "a client's connection accepted, a task from another thread and a 10 ms timer ran,"
-                                    + " while a task keeps re-queuing itself", Duration.ofSeconds(3),
+                    awaitOnLoop(loop, "a client's connection to be accepted, and a task from another thread and a 10 ms"
+                                    + " timer to run, while a task keeps re-queuing itself", Duration.ofSeconds(3),
                             () -> accepted.isDone() && executed.isDone() && timerRan.isDone() || noIoForAThousandTurns.call(),
                             () -> "not all of them ran: " + starved(accepted, executed, timerRan) + " (README.md, step 3.5)");
                     assertThat(accepted).as("a client's connection, while a task keeps re-queuing itself: the spinner ran %d"
@@ -247,10 +252,11 @@ class LoopTurnTest {
             loop.execute(new NamedTask("quick task", () -> { }));
             loop.execute(new NamedTask("blocking task", () -> sleepQuietly(200)));
 
-            awaitOnLoop(loop, "the task that blocks for 200 ms reported as a slow callback", Duration.ofSeconds(3),
+            awaitOnLoop(loop, "the task that blocks for 200 ms to be reported as a slow callback", Duration.ofSeconds(3),
                     () -> heard.stream().anyMatch(LoopTurnTest::isTheBlockingTask),
                     () -> "the slow callbacks reported were " + heard + ", and the loop thread is " + whereIs(loop)
-                            + ": run every task through the given runTask(task), which times it (README.md, step 3.1)");
+                            + (loop.isBlockedInSelect() ? "" : ": run every task through the given runTask(task), which"
+                            + " times it (README.md, step 3.1)"));
             // filtered: on a very busy machine even the quick task may, rarely, be preempted for 50 ms
             assertThat(loop.slowCallbacks()).filteredOn(LoopTurnTest::isTheBlockingTask).singleElement()
                     .satisfies(slow -> assertThat(slow.durationMs()).as("how long the task that blocks for 200 ms held"
@@ -282,7 +288,7 @@ class LoopTurnTest {
 
     /** Waits until the loop sleeps in select; a loop thread that died instead says why. */
     private static void awaitBlockedInSelect(EventLoop loop) {
-        awaitOnLoop(loop, "the idle loop blocked in select", Duration.ofSeconds(3), loop::isBlockedInSelect,
+        awaitOnLoop(loop, "the idle loop to block in select", Duration.ofSeconds(3), loop::isBlockedInSelect,
                 () -> "the loop thread is " + whereIs(loop) + ": with no task ready and no timer, selectTimeoutMillis must"
                         + " say FOREVER and runOnce must wait for I/O with it (README.md, step 3.5)");
     }
@@ -299,7 +305,7 @@ class LoopTurnTest {
             throw new AssertionError("expected " + what + " within " + atMost.toMillis() / 1000.0 + " s, but " + saw.get());
         }
         if (loop.failure() != null) {
-            throw new AssertionError("the loop thread stopped before " + what + ": " + loop.failure().getMessage(),
+            throw new AssertionError("the loop thread stopped while the test waited for " + what + ": " + loop.failure().getMessage(),
                     loop.failure());
         }
     }
@@ -309,7 +315,8 @@ class LoopTurnTest {
         if (!loop.isRunning()) {
             return "not running" + (loop.failure() != null ? " (it stopped with " + loop.failure() + ")" : "");
         }
-        return loop.isBlockedInSelect() ? "blocked in select" : "busy, not blocked in select";
+        return loop.isBlockedInSelect() ? "blocked in select (with a task ready, selectTimeoutMillis must say NO_WAIT, and"
+                + " with none, wait no longer than until the next timer: README.md, step 3.5)" : "busy, not blocked in select";
     }
 
     private static void sleepQuietly(long ms) {
