@@ -164,16 +164,22 @@ final class EarlierSteps {
         CompletableFuture<Void> followUp = new CompletableFuture<>();
         loop.execute(() -> loop.callSoon(() -> followUp.complete(null)));
         if (!doneWithin(followUp)) {
-            return LOOP_STALLS + "did not run a task queued with callSoon by another task within 2 s (the loop thread is "
-                    + (loop.isBlockedInSelect() ? "blocked in select" : "busy") + ")";
+            return LOOP_STALLS + "did not run a task queued with callSoon by another task within 2 s (the loop thread "
+                    + state(loop) + ")";
         }
         CompletableFuture<Void> timer = new CompletableFuture<>();
         loop.execute(() -> loop.callLater(Duration.ofMillis(10), () -> timer.complete(null)));
         if (!doneWithin(timer)) {
-            return LOOP_STALLS + "did not fire a 10 ms timer within 2 s (the loop thread is "
-                    + (loop.isBlockedInSelect() ? "blocked in select" : "busy") + ")";
+            return LOOP_STALLS + "did not fire a 10 ms timer within 2 s (the loop thread " + state(loop) + ")";
         }
         return "";
+    }
+
+    private static String state(EventLoop loop) {
+        if (loop.failure() != null) {
+            return "stopped with " + loop.failure();
+        }
+        return loop.isBlockedInSelect() ? "is blocked in select" : "is busy";
     }
 
     private static boolean doneWithin(CompletableFuture<Void> future) {
