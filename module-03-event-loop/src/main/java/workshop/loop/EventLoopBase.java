@@ -52,6 +52,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     private final List<SlowCallback> slowCallbacks = new CopyOnWriteArrayList<>();
     private final List<Consumer<SlowCallback>> slowCallbackListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong wakeups = new AtomicLong();
+    private final AtomicLong ioSteps = new AtomicLong();
     private final AtomicLong cancelledTimers = new AtomicLong();
     private volatile long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
     private volatile boolean printReports = true;
@@ -238,6 +239,7 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
      * every channel that is ready. The handlers run later in the turn, with the other ready tasks.
      */
     protected void handleIo(long timeoutMillis) {
+        ioSteps.incrementAndGet();
         try {
             if (timeoutMillis == NO_WAIT) {
                 selector.selectNow(this::queueHandler);
@@ -271,6 +273,11 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
     /** How many times {@link #wakeupSelector()} was called. */
     public long wakeups() {
         return wakeups.get();
+    }
+
+    /** How many I/O steps ({@link #handleIo} calls) the loop has taken: one a turn. Tests use it to catch a turn that skips its I/O. */
+    public long ioSteps() {
+        return ioSteps.get();
     }
 
     /** True while the loop thread sits in a blocking select (tests use it to catch the loop asleep). */
@@ -308,6 +315,11 @@ public abstract class EventLoopBase implements Executor, AutoCloseable {
      * task that holds the thread longer than the threshold is reported as a slow callback.
      */
     protected void runTask(Runnable task) {
+        if (task == null) {
+            throw new IllegalStateException("runTask(null): runReady took one task more than the ready queue held (its poll()"
+                    + " gives null once the queue is empty): run exactly the tasks that were ready when runReady started"
+                    + " (README.md, step 3.1)");
+        }
         Consumer<String> sink = traceSink;
         if (sink != null && task instanceof Timer timer) {
             trace("timer fired: " + timer);

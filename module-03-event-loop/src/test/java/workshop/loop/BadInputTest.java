@@ -1,7 +1,6 @@
 package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +102,8 @@ class BadInputTest {
             RawClient.Reply reply = next.send(RawClient.get("/sync/")).readReply();
             assertThat(reply.status()).as("the next request after %s: %s", what, reply).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0); // nothing left open
+        Waits.until("no connection left open after " + what + " and the next request", Duration.ofSeconds(5),
+                () -> server.openConnections() == 0, () -> server.openConnections() + " still are");
     }
 
     @Test

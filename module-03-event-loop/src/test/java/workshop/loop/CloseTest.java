@@ -33,10 +33,21 @@ class CloseTest {
 
         LoopHttpServer server = TestRoutes.start(ServerOptions.defaults());
         RawClient[] clients = new RawClient[20];
-        for (int i = 0; i < clients.length; i++) {
-            clients[i] = RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=5000"));
+        try {
+            for (int i = 0; i < clients.length; i++) {
+                clients[i] = RawClient.connect(server.port()).send(RawClient.get("/slow/?ms=5000"));
+            }
+            // each request waits 5 s: all 20 must be in flight well before the first is answered
+            Overlap.awaitInFlight(server.counter(), clients.length, Duration.ofMillis(4_500));
+        } catch (Throwable t) {
+            for (RawClient client : clients) {
+                if (client != null) {
+                    client.close();
+                }
+            }
+            server.close(); // the test failed before its close(): leave nothing behind for the next tests
+            throw t;
         }
-        Overlap.awaitInFlight(server.counter(), clients.length, Duration.ofSeconds(10));
         String loopThread = server.loop().threadName();
 
         server.close();

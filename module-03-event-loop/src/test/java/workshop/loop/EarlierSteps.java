@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -16,8 +20,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * would do that, 55 times over).
  *
  * <p>Each earlier step is probed once per run, on a loop of its own: its methods are called and only a
- * starter's TODO counts. Whatever else a written method does, right or wrong, is left to the tests' own
- * assertions, so nothing here can turn a test green.
+ * starter's TODO counts, and two mistakes that would make every later test hang: a sleep() that blocks its
+ * caller (the HTTP server's /slow/ route sleeps on the loop thread), and a started loop that does not run a
+ * task queued by another task, or a timer, within 2 s. Whatever else a written method does,
+ * right or wrong, is left to the tests' own assertions, so nothing here can turn a test green.
  */
 final class EarlierSteps {
     /** A starter's instruction, also when it reaches us inside another exception's message. */
@@ -29,6 +35,10 @@ final class EarlierSteps {
             "3.3", "sleep()",
             "3.4", "execute() and takeSubmissions()",
             "3.5", "selectTimeoutMillis() and runOnce()");
+    /** What the 3.3 probe records when sleep() did not return at once. */
+    private static final String SLEEP_BLOCKS = "sleep blocks";
+    /** What the 3.5 probe records, followed by what it saw, when a started loop stalls. */
+    private static final String LOOP_STALLS = "loop stalls: ";
     /** Step ID to the TODO its probe met (empty: none). Probed once per class loader, that is once per run. */
     private static final Map<String, String> PROBED = new LinkedHashMap<>();
 
@@ -46,6 +56,15 @@ final class EarlierSteps {
     static void mustBeGreen(String step, String how, String... earlier) {
         for (String needed : earlier) {
             String todo = probe(needed);
+            if (todo.startsWith(LOOP_STALLS) && isBefore(needed, step)) {
+                throw new AssertionError("step 3.5 must be green first: this test of step " + step + " " + how
+                        + ", and your loop, started, " + todo.substring(LOOP_STALLS.length()) + " (README.md, step 3.5)");
+            }
+            if (todo.equals(SLEEP_BLOCKS) && isBefore(needed, step)) {
+                throw new AssertionError("step 3.3 must be green first: this test of step " + step + " " + how
+                        + ", which needs your sleep() (step 3.3), and your sleep(1 h) had not returned after 1 s: it blocks"
+                        + " its caller, on the loop thread every other task, timer and socket too (README.md, step 3.3)");
+            }
             Matcher found = TODO.matcher(todo);
             if (found.find() && isBefore(found.group(1) + "." + found.group(2), step)) {
                 String unfinished = found.group(1) + "." + found.group(2);
@@ -79,7 +98,9 @@ final class EarlierSteps {
                     loop.callLater(Duration.ZERO, () -> { });
                     loop.moveDueTimers(System.nanoTime());
                 }
-                case "3.3" -> loop.sleep(Duration.ofHours(1));
+                case "3.3" -> {
+                    return sleepReturnsAtOnce(loop);
+                }
                 case "3.4" -> {
                     loop.execute(() -> { }); // the loop is not started: this thread is "another thread"
                     loop.takeSubmissions();
@@ -96,6 +117,31 @@ final class EarlierSteps {
         }
     }
 
+    /** Calls sleep(1 h) on a thread of its own: a TODO, or {@link #SLEEP_BLOCKS} when it has not returned after 1 s. */
+    private static String sleepReturnsAtOnce(EventLoop loop) {
+        CompletableFuture<Void> call = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().name("probes-sleep").daemon().start(() -> {
+            try {
+                loop.sleep(Duration.ofHours(1));
+                call.complete(null);
+            } catch (Throwable t) {
+                call.completeExceptionally(t);
+            }
+        });
+        try {
+            call.get(1, TimeUnit.SECONDS);
+            return "";
+        } catch (TimeoutException blocked) {
+            caller.interrupt(); // leave no thread behind, asleep for an hour
+            return SLEEP_BLOCKS;
+        } catch (ExecutionException e) {
+            return todoIn(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** Starts the loop: a runOnce() that throws kills the thread at its first turn; a written one blocks in select. */
     private static String firstTurn(EventLoop loop) {
         loop.start();
@@ -104,7 +150,48 @@ final class EarlierSteps {
         } catch (ConditionTimeoutException busy) {
             return ""; // a loop that never sleeps is not a TODO: the step's own tests say what is wrong with it
         }
-        return loop.failure() == null ? "" : todoIn(loop.failure());
+        if (loop.failure() != null) {
+            return todoIn(loop.failure());
+        }
+        return stalls(loop);
+    }
+
+    /**
+     * On a started loop: a task that queues another with callSoon, then a 10 ms timer, each must run within 2 s,
+     * else {@link #LOOP_STALLS} and what was seen. Run by the loop thread, like everything the server does.
+     */
+    private static String stalls(EventLoop loop) {
+        CompletableFuture<Void> followUp = new CompletableFuture<>();
+        loop.execute(() -> loop.callSoon(() -> followUp.complete(null)));
+        if (!doneWithin(followUp)) {
+            return LOOP_STALLS + "did not run a task queued with callSoon by another task within 2 s (the loop thread "
+                    + state(loop) + ")";
+        }
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        loop.execute(() -> loop.callLater(Duration.ofMillis(10), () -> timer.complete(null)));
+        if (!doneWithin(timer)) {
+            return LOOP_STALLS + "did not fire a 10 ms timer within 2 s (the loop thread " + state(loop) + ")";
+        }
+        return "";
+    }
+
+    private static String state(EventLoop loop) {
+        if (loop.failure() != null) {
+            return "stopped with " + loop.failure();
+        }
+        return loop.isBlockedInSelect() ? "is blocked in select" : "is busy";
+    }
+
+    private static boolean doneWithin(CompletableFuture<Void> future) {
+        try {
+            future.get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String todoIn(Throwable thrown) {

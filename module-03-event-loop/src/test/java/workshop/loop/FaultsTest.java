@@ -1,7 +1,6 @@
 package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,15 +29,18 @@ class FaultsTest {
     private static void afterFault(ServerOptions options, Fault fault) throws Exception {
         try (LoopHttpServer server = TestRoutes.start(options)) {
             answersNextRequest(server);
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+            Waits.until("no connection left open after the first request", Duration.ofSeconds(5),
+                    () -> server.openConnections() == 0, () -> server.openConnections() + " still are");
             long fdsBefore = Resources.canCountFds() ? Resources.openFds() : 0;
 
             fault.run(server);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+            Waits.until("no connection left open after the fault", Duration.ofSeconds(5),
+                    () -> server.openConnections() == 0, () -> server.openConnections() + " still are");
             Resources.awaitFdsBackTo(fdsBefore, "after the fault");
             answersNextRequest(server);
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 0);
+            Waits.until("no request in flight after the next request", Duration.ofSeconds(5),
+                    () -> server.counter().inFlight() == 0, () -> server.counter().inFlight() + " still are");
         }
     }
 
@@ -59,7 +61,8 @@ class FaultsTest {
         afterFault(ServerOptions.defaults(), server -> {
             RawClient client = RawClient.connect(server.port());
             client.send("GET /slow/?ms=10 HTTP/1.1\r\nHo");
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+            Waits.until("the server to hold the client's connection", Duration.ofSeconds(5),
+                    () -> server.openConnections() == 1, () -> server.openConnections() + " connections are open");
             client.vanish();
         });
     }
@@ -70,7 +73,8 @@ class FaultsTest {
         afterFault(ServerOptions.defaults(), server -> {
             RawClient client = RawClient.connect(server.port());
             client.send(RawClient.get("/slow/?ms=5000")); // a wide window: we vanish while it waits
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.counter().inFlight() == 1);
+            Waits.until("the request for /slow/?ms=5000 in flight", Duration.ofSeconds(5),
+                    () -> server.counter().inFlight() == 1, () -> server.counter().inFlight() + " requests are");
             client.vanish();
         });
     }
@@ -147,14 +151,16 @@ class FaultsTest {
         afterFault(ServerOptions.defaults().with(o -> o.maxConnections = 2), server -> {
             try (RawClient first = RawClient.connect(server.port());
                  RawClient second = RawClient.connect(server.port())) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 2);
+                Waits.until("the server to hold both connections under the cap of 2", Duration.ofSeconds(5),
+                        () -> server.openConnections() == 2, () -> server.openConnections() + " are open");
                 try (RawClient third = RawClient.connect(server.port())) {
                     RawClient.Reply reply = third.readReply();
                     assertThat(reply.status()).as("answer over the cap: %s", reply).isEqualTo(503);
                     assertThat(third.closedByServer()).isTrue();
                 }
                 first.close();
-                await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+                Waits.until("one connection left once the first client closed", Duration.ofSeconds(5),
+                        () -> server.openConnections() == 1, () -> server.openConnections() + " are open");
                 try (RawClient fourth = RawClient.connect(server.port())) {
                     assertThat(fourth.send(RawClient.get("/sync/")).readReply().status()).isEqualTo(200);
                 }

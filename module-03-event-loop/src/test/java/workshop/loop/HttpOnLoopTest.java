@@ -1,7 +1,6 @@
 package workshop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,7 +83,9 @@ class HttpOnLoopTest {
             client.send(RawClient.get("/slow/?ms=20"));
             assertThat(client.readReply().status()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> trace.stream().anyMatch(line -> line.contains("wrote")));
+            Waits.until("the trace to show the answer written", Duration.ofSeconds(5),
+                    () -> trace.stream().anyMatch(line -> line.contains("wrote")),
+                    () -> "the trace so far said:\n" + String.join("\n", trace));
             String story = String.join("\n", trace);
             assertThat(story).containsSubsequence("accepted", "read", "run handler for GET /slow/?ms=20", "waits",
                     "timer fired", "answer 200", "wrote");

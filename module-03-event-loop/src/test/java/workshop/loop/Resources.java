@@ -35,7 +35,8 @@ public final class Resources {
             return;
         }
         try {
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> openFds() <= baseline);
+            await().alias("file descriptors back to the " + baseline + " open before").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> openFds() <= baseline);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("file descriptors leaked " + after + ": " + baseline + " were open before, "
                     + openFds() + " still are");

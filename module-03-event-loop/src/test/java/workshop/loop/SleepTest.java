@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,18 +20,19 @@ class SleepTest {
 
     @Test
     @DisplayName("3.3 sleep returns at once and its future completes when the timer fires, not before")
-    void sleepIsATimer() {
+    void sleepIsATimer() throws Exception {
         EarlierSteps.mustBeGreen("3.3", "plays the loop: it moves due timers and runs them", "3.1", "3.2");
         try (EventLoop loop = new EventLoop()) {
             long before = System.nanoTime();
-            CompletableFuture<Void> slept = loop.sleep(Duration.ofSeconds(30));
+            CompletableFuture<Void> slept = sleepOnAnotherThread(loop, Duration.ofSeconds(30));
             Duration call = Duration.ofNanos(System.nanoTime() - before);
-            assertThat(call).as("sleep must not block the caller").isLessThan(Duration.ofSeconds(10));
-            assertThat(slept).as("not due yet").isNotDone();
+            assertThat(slept).as("sleep's future right after the call: it may complete only when its timer fires, once the"
+                    + " loop has moved its due timers and run them (README.md, step 3.3)").isNotDone();
 
             loop.moveDueTimers(System.nanoTime());
             loop.runReady();
-            assertThat(slept).as("still not due").isNotDone();
+            assertThat(slept).as("sleep(30 s)'s future after a turn that ran the timers due now: it may complete only when"
+                    + " its timer fires (README.md, step 3.3)").isNotDone();
 
             loop.moveDueTimers(System.nanoTime() + Duration.ofMinutes(1).toNanos());
             loop.runReady();
@@ -36,6 +40,38 @@ class SleepTest {
                     + "must complete it, not a thread of the JDK").isCompleted();
             System.out.printf("3.3 sleep(30 s) returned a pending future in %.2f ms; it completed only when the loop "
                     + "(the test plays it) ran its due timers%n", call.toNanos() / 1e6);
+        }
+    }
+
+    /**
+     * Calls {@code loop.sleep(delay)} on a thread of its own (the loop is not started, so any thread may), and waits
+     * 2 s for it to return: a sleep that blocks its caller fails here, at once, not after the whole delay.
+     */
+    private static CompletableFuture<Void> sleepOnAnotherThread(EventLoop loop, Duration delay) throws Exception {
+        CompletableFuture<CompletableFuture<Void>> call = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().name("calls-sleep").daemon().start(() -> {
+            try {
+                call.complete(loop.sleep(delay));
+            } catch (Throwable t) {
+                call.completeExceptionally(t);
+            }
+        });
+        try {
+            return call.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            caller.interrupt(); // leave no thread behind, asleep for the rest of the delay
+            throw new AssertionError("sleep must not block the caller: sleep(" + delay.toSeconds() + " s) had not returned"
+                    + " after 2 s. On the loop thread, a sleep that blocks stops every other task, timer and socket: return"
+                    + " a future at once and let a timer of the loop complete it (README.md, step 3.3)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime; // the starter's TODO
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new AssertionError(cause);
         }
     }
 
@@ -51,17 +87,19 @@ class SleepTest {
             loop.moveDueTimers(System.nanoTime() + Duration.ofMinutes(1).toNanos());
             loop.runReady();
 
-            assertThat(order.toString()).isEqualTo("fast slow ");
+            assertThat(order.toString()).as("code chained to sleep(200 ms), then to sleep(100 ms), in the order it ran once"
+                    + " both timers were due: each runs when its own timer fires (README.md, step 3.3)").isEqualTo("fast slow ");
         }
     }
 
     @Test
     @DisplayName("3.3 cancelling sleep's future cancels its timer, as module 02's AsyncSleep cancels its alarm")
-    void cancellingTheSleepCancelsItsTimer() {
+    void cancellingTheSleepCancelsItsTimer() throws Exception {
         EarlierSteps.mustBeGreen("3.3", "schedules sleeps", "3.2");
         try (EventLoop loop = new EventLoop()) {
             List<CompletableFuture<Void>> sleeps = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
+            sleeps.add(sleepOnAnotherThread(loop, Duration.ofSeconds(30))); // a sleep that blocks fails at once
+            for (int i = 1; i < 100; i++) {
                 sleeps.add(loop.sleep(Duration.ofSeconds(30)));
             }
 
