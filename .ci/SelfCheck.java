@@ -160,12 +160,14 @@ public class SelfCheck {
             solutionsBuild = maven(root, logs.resolve("mistakes.log"), "[1/1] known mistakes", javaHome, kitJdk, artifacts,
                     with(select(root, modules, learners, args), goals));
         } else {
+            // Two modules at a time (-T 2): their tests mostly wait (sleeps, stall checks of known mistakes), and every
+            // module passes its soak with a core kept busy, so the kit's test command stays near two and a half minutes.
             solutionsBuild = maven(root, logs.resolve("solutions.log"), "[1/2] solutions and known mistakes", javaHome, kitJdk, artifacts,
-                    with(select(root, modules, modules, args), List.of("-B", "-fae", "test", "-Psolutions,doclint,mistakes",
+                    with(select(root, modules, modules, args), List.of("-B", "-fae", "-T", "2", "test", "-Psolutions,doclint,mistakes",
                             "-Dmaven.test.failure.ignore=true")));
             if (!learners.isEmpty()) {
                 starterBuild = maven(root, logs.resolve("starter.log"), "[2/2] starter", kitJdk(kitJdk), kitJdk, artifacts,
-                        with(select(root, modules, learners, args), List.of("-B", "-fae", "test", "-Pstarter-check,doclint")));
+                        with(select(root, modules, learners, args), List.of("-B", "-fae", "-T", "2", "test", "-Pstarter-check,doclint")));
             }
         }
 
