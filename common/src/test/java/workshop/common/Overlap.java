@@ -10,6 +10,12 @@ import org.awaitility.core.ConditionTimeoutException;
  * of timing them, and a failure prints the request timeline so the learner sees what happened.
  */
 public final class Overlap {
+    /**
+     * How long the requests of a burst sent at once may go without one more starting. A correct executor
+     * starts them all within tens of milliseconds of each other, even on a busy 2-core laptop.
+     */
+    public static final Duration STALL = Duration.ofSeconds(3);
+
     private Overlap() {
     }
 
@@ -23,6 +29,42 @@ public final class Overlap {
                     "expected %d requests in flight at once, but at most %d were (waited %d ms)%n%s",
                     expected, counter.maxInFlight(), atMost.toMillis(), Timeline.render(counter.snapshot(), 20)));
         }
+    }
+
+    /**
+     * Waits until {@code expected} requests are in flight at once. Fails when {@code atMost} has passed,
+     * or sooner, when requests have started but the most in flight at once has not grown for {@link #STALL}:
+     * the executor does not run more of them together ({@code model} says which one, e.g. {@code "threadPerRequest()"}).
+     */
+    public static void awaitInFlight(InFlightCounter counter, int expected, Duration atMost, String model) {
+        long[] lastChange = {System.nanoTime()};
+        int[] lastMost = {-1};
+        try {
+            await(expected + " requests in flight at once on " + model)
+                    .atMost(atMost).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        if (counter.inFlight() >= expected) {
+                            return true;
+                        }
+                        int most = counter.maxInFlight();
+                        if (most != lastMost[0]) {
+                            lastMost[0] = most;
+                            lastChange[0] = System.nanoTime();
+                        }
+                        return most > 0 && System.nanoTime() - lastChange[0] > STALL.toNanos();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw notInFlight(counter, expected, model, "within " + atMost.toMillis() + " ms");
+        }
+        if (counter.inFlight() < expected) {
+            throw notInFlight(counter, expected, model, "and no more than that ran together for " + STALL.toSeconds() + " s");
+        }
+    }
+
+    private static AssertionError notInFlight(InFlightCounter counter, int expected, String model, String how) {
+        return new AssertionError(String.format(
+                "expected %d requests in flight at once on %s, but at most %d were (%d started, %s):%n%s",
+                expected, model, counter.maxInFlight(), counter.started(), how, Timeline.render(counter.snapshot(), 20)));
     }
 
     /** Checks that the server never had more than {@code limit} requests in flight. */

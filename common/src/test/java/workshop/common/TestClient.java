@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** An HTTP/1.1 client for tests: every call is bounded, every answer keeps its status and body. */
 public final class TestClient implements AutoCloseable {
@@ -64,5 +66,21 @@ public final class TestClient implements AutoCloseable {
     public void close() {
         client.shutdownNow();
         client.close();
+    }
+
+    /** The answer to {@code GET path}, or a failure that says the server did not answer within {@code atMost}. */
+    public Reply getWithin(String path, Duration atMost, String why) {
+        CompletableFuture<Reply> reply = getAsync(path);
+        try {
+            return reply.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            throw new AssertionError("GET " + path + " got no answer within " + atMost.toMillis() + " ms: " + why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for GET " + path, e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("GET " + path + " got no answer: " + e.getCause(), e.getCause());
+        }
     }
 }

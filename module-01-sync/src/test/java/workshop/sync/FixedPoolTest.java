@@ -45,7 +45,7 @@ class FixedPoolTest {
              TestClient client = new TestClient(server.uri())) {
             List<CompletableFuture<TestClient.Reply>> first = IntStream.range(0, POOL)
                     .mapToObj(i -> client.getAsync("/slow/?ms=2000")).toList();
-            Waits.awaitInFlight(server.counter(), POOL, Duration.ofSeconds(8), "fixedPool(" + POOL + ")"); // every pool thread is asleep now
+            Overlap.awaitInFlight(server.counter(), POOL, Duration.ofSeconds(8), "fixedPool(" + POOL + ")"); // every pool thread is asleep now
 
             TestClient.Reply extra = client.get("/slow/?ms=0");
 

@@ -31,7 +31,7 @@ class SlowBadInputTest {
     void badMillisIsA400(String ms) throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = Waits.get(client, "/slow/?ms=" + ms, ANSWER_WITHIN,
+            TestClient.Reply reply = client.getWithin("/slow/?ms=" + ms, ANSWER_WITHIN,
                     "a bad ms is answered with 400 at once, but your slow() is still busy with it (sleeping it?):"
                             + " read ms with parseMillis() (1.2) before sleeping (README.md, step 1.3)");
 

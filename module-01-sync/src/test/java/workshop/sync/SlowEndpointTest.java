@@ -29,9 +29,9 @@ class SlowEndpointTest {
     void slowWaitsThenAnswers() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply longWait = Waits.get(client, "/slow/?ms=1200", Duration.ofSeconds(5),
+            TestClient.Reply longWait = client.getWithin("/slow/?ms=1200", Duration.ofSeconds(5),
                     "a 1200 ms sleep should be over long before; does slow() sleep ms milliseconds? (README.md, step 1.3)");
-            TestClient.Reply noWait = Waits.get(client, "/slow/?ms=0", Duration.ofSeconds(5),
+            TestClient.Reply noWait = client.getWithin("/slow/?ms=0", Duration.ofSeconds(5),
                     "ms=0 means no wait at all; does slow() use the ms it was asked for? (README.md, step 1.3)");
 
             assertThat(longWait.status()).as("status of GET /slow/?ms=1200, which answered: %s", longWait).isEqualTo(200);
@@ -49,7 +49,7 @@ class SlowEndpointTest {
     void slowHasADefault() throws Exception {
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = Waits.get(client, "/slow/", Duration.ofSeconds(5),
+            TestClient.Reply reply = client.getWithin("/slow/", Duration.ofSeconds(5),
                     "without ms, slow() should wait the default 100 ms (README.md, step 1.3)");
 
             assertThat(reply.status()).as("status of GET /slow/, which answered: %s", reply).isEqualTo(200);

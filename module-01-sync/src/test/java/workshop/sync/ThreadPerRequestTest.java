@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.JdkHttpServer;
+import workshop.common.Overlap;
 import workshop.common.TestClient;
 
 @Tag("exercise")
@@ -35,7 +36,7 @@ class ThreadPerRequestTest {
                 client.getAsync("/slow/?ms=" + SyncEndpoints.MAX_MS); // each one sleeps until close() wakes it
             }
 
-            Waits.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8), "threadPerRequest()");
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(8), "threadPerRequest()");
         }
         assertThat(server.counter().threadsUsed()).as("threads that ran the %d requests", REQUESTS).isEqualTo(REQUESTS);
     }

@@ -95,7 +95,7 @@ class AdapterTest {
     void missedDeadlineIs504() throws Exception {
         try (JdkHttpServer server = start(); TestClient client = new TestClient(server.uri())) {
             long start = System.nanoTime();
-            TestClient.Reply reply = Waits.get(client, "/never/", Duration.ofSeconds(3), "its handler's future never"
+            TestClient.Reply reply = client.getWithin("/never/", Duration.ofSeconds(3), "its handler's future never"
                     + " completes, so answer() must complete its own future with a 504 at the route's deadline ("
                     + SHORT_DEADLINE.toMillis() + " ms; orTimeout; README.md, step 2.4)");
             double tookMs = (System.nanoTime() - start) / 1e6;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import workshop.common.ClosedServer;
 import workshop.common.JdkHttpServer;
 import workshop.common.Millis;
+import workshop.common.Overlap;
 import workshop.common.TestClient;
 
 @Tag("exercise")
@@ -28,7 +29,7 @@ class AsyncCloseTest {
         int port = server.port();
         AsyncEndpointsTest.assertOneSlowRequestWorks(server);
         try (RawClients clients = RawClients.send(server.uri(), "/slow/?ms=" + Millis.MAX_MS, REQUESTS)) {
-            Waits.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(10), "the async server");
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(10), "the async server");
 
             long start = System.nanoTime();
             server.close();

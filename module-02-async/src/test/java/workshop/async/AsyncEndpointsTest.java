@@ -90,7 +90,7 @@ class AsyncEndpointsTest {
         earlierStepsFirst(true);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = Waits.get(client, "/slow/?ms=150", Duration.ofSeconds(5),
+            TestClient.Reply reply = client.getWithin("/slow/?ms=150", Duration.ofSeconds(5),
                     "a 150 ms sleep should be over long before (README.md, step 2.5)");
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(200);
@@ -108,7 +108,7 @@ class AsyncEndpointsTest {
         earlierStepsFirst(false);
         try (JdkHttpServer server = AsyncServer.start(new InetSocketAddress("127.0.0.1", 0));
              TestClient client = new TestClient(server.uri())) {
-            TestClient.Reply reply = Waits.get(client, "/slow/?ms=" + ms, Duration.ofSeconds(3), "a bad ms is"
+            TestClient.Reply reply = client.getWithin("/slow/?ms=" + ms, Duration.ofSeconds(3), "a bad ms is"
                     + " answered with 400 at once, but your slow() is still busy with it (sleeping it?): read ms with"
                     + " Millis.parse() before the sleep starts (README.md, step 2.5)");
 

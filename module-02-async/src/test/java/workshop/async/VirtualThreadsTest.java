@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
 import workshop.common.Millis;
+import workshop.common.Overlap;
 
 @Tag("exercise")
 @Tag("step-2.1")
@@ -25,7 +26,7 @@ class VirtualThreadsTest {
         int before = LiveThreads.count();
         int during;
         try (server; RawClients clients = RawClients.send(server.uri(), "/slow/?ms=" + Millis.MAX_MS, REQUESTS)) {
-            Waits.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(20), "VirtualThreads.perTask()"); // each sleeps until close() wakes it
+            Overlap.awaitInFlight(server.counter(), REQUESTS, Duration.ofSeconds(20), "VirtualThreads.perTask()"); // each sleeps until close() wakes it
             during = LiveThreads.count();
         }
         assertThat(during - before)
