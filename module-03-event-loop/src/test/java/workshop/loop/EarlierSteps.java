@@ -146,7 +146,8 @@ final class EarlierSteps {
     private static String firstTurn(EventLoop loop) {
         loop.start();
         try {
-            await().atMost(Duration.ofSeconds(5)).until(() -> loop.failure() != null || loop.isBlockedInSelect());
+            await("the started loop to block in select or stop with a failure").atMost(Duration.ofSeconds(5))
+                    .until(() -> loop.failure() != null || loop.isBlockedInSelect());
         } catch (ConditionTimeoutException busy) {
             return ""; // a loop that never sleeps is not a TODO: the step's own tests say what is wrong with it
         }
