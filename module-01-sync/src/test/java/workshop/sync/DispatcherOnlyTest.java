@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.EarlierTodo;
 import workshop.common.JdkHttpServer;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
@@ -24,7 +25,7 @@ class DispatcherOnlyTest {
     @Test
     @DisplayName("1.6 no executor: 5 requests sent at once run one after another on the dispatcher thread")
     void theBurstSerializes() throws Exception {
-        EarlierSteps.mustBeGreen("1.6", "sends GET /slow/ requests, which run your slow() (1.3) and parseMillis() (1.2)",
+        EarlierTodo.mustBeGreen("1.6", "sends GET /slow/ requests, which run your slow() (1.3) and parseMillis() (1.2)",
                 () -> SyncEndpoints.slow(Map.of("ms", "0")));
         try (JdkHttpServer server = SyncServer.start(new InetSocketAddress("127.0.0.1", 0), null);
              TestClient client = new TestClient(server.uri())) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.EarlierTodo;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
 import workshop.common.TestClient;
@@ -20,7 +21,7 @@ class SlowEndpointTest {
 
     @BeforeEach
     void parseMillisFirst() {
-        EarlierSteps.mustBeGreen("1.3", "sends GET /slow/, whose ms your slow() reads with parseMillis()",
+        EarlierTodo.mustBeGreen("1.3", "sends GET /slow/, whose ms your slow() reads with parseMillis()",
                 () -> SyncEndpoints.parseMillis("0"));
     }
 

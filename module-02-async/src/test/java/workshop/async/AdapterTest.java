@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workshop.common.BadRequestException;
+import workshop.common.EarlierTodo;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
 import workshop.common.Overlap;
@@ -35,7 +36,7 @@ class AdapterTest {
 
     @BeforeEach
     void toResponseFirst() {
-        EarlierSteps.mustBeGreen("2.4", "sends every outcome through your toResponse()",
+        EarlierTodo.mustBeGreen("2.4", "sends every outcome through your toResponse()",
                 () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
     }
 

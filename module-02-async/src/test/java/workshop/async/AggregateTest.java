@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.EarlierTodo;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
 import workshop.common.Millis;
@@ -41,7 +42,7 @@ class AggregateTest {
                      Downstream.at(client, downstream.uri()).withParts(threeParts(downstream.uri())));
              TestClient test = new TestClient(server.uri())) {
             // warm-up: the first call also loads the HTTP client's classes
-            EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
+            EarlierTodo.check("2.7", HOW, test.get("/aggregate/"));
             int callsBefore = downstream.counter().started();
 
             long start = System.nanoTime();
@@ -71,7 +72,7 @@ class AggregateTest {
             try {
                 answer = FanOut.aggregate(client, threeParts(downstream.uri()), Duration.ofSeconds(5));
             } catch (RuntimeException e) {
-                EarlierSteps.check("2.7", "calls your aggregate(), which runs your fetch() (2.6)", e.getMessage());
+                EarlierTodo.check("2.7", "calls your aggregate(), which runs your fetch() (2.6)", e.getMessage());
                 throw e;
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -93,7 +94,7 @@ class AggregateTest {
                      Downstream.at(client, downstream.uri()).withParts(List.of(
                              downstream.uri().resolve("/part/?name=weather&ms=50"), downstream.uri().resolve("/fail/"))));
              TestClient test = new TestClient(server.uri())) {
-            TestClient.Reply reply = EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
+            TestClient.Reply reply = EarlierTodo.check("2.7", HOW, test.get("/aggregate/"));
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(502);
             assertThat(reply.body()).startsWith("{\"error\": ").contains("/fail/");
@@ -111,7 +112,7 @@ class AggregateTest {
                              downstream.uri().resolve("/part/?name=sloth&ms=" + Millis.MAX_MS))));
              TestClient test = new TestClient(server.uri())) {
             long start = System.nanoTime();
-            TestClient.Reply reply = EarlierSteps.check("2.7", HOW, test.get("/aggregate/"));
+            TestClient.Reply reply = EarlierTodo.check("2.7", HOW, test.get("/aggregate/"));
             double tookMs = (System.nanoTime() - start) / 1e6;
 
             assertThat(reply.status()).as("answer: %s", reply).isEqualTo(504);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import workshop.common.EarlierTodo;
 import workshop.common.InFlightCounter;
 import workshop.common.JdkHttpServer;
 import workshop.common.JsonResponse;
@@ -29,11 +30,11 @@ class AsyncEndpointsTest {
         if (sleeps) {
             EarlierSteps.sleepMustBeGreen("2.5", "sends GET /slow/, which waits with your AsyncSleep.sleep()");
         }
-        EarlierSteps.mustBeGreen("2.5", "sends requests through your adapter, which answers with toResponse()",
+        EarlierTodo.mustBeGreen("2.5", "sends requests through your adapter, which answers with toResponse()",
                 () -> AsyncAdapter.toResponse(JsonResponse.ok("probe", "ok"), null));
-        EarlierSteps.mustBeGreen("2.5", "sends requests through your adapter's answer()",
+        EarlierTodo.mustBeGreen("2.5", "sends requests through your adapter's answer()",
                 () -> AsyncAdapter.answer(query -> CompletableFuture.completedFuture(JsonResponse.ok("probe", "ok")),
-                        Map.of(), Duration.ofSeconds(EarlierSteps.WAIT_SECONDS)));
+                        Map.of(), Duration.ofSeconds(EarlierTodo.WAIT_SECONDS)));
     }
 
     /** One quick request first, so a bigger test that cannot work yet shows the server's answer at once. */

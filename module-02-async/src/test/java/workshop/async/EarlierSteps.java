@@ -1,66 +1,11 @@
 package workshop.async;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import workshop.common.EarlierTodo;
 
-/**
- * For a test that goes through an earlier step's code: while that code still throws its TODO, the test
- * fails at once with "step N.M must be green first" instead of with its own assertions (or after waiting
- * for a burst that can never start). Whatever else the earlier code does is left to the test's own
- * assertions, so nothing here can turn a test green.
- */
+/** Module 02's own "must be green first" check, beside the common {@link EarlierTodo}: a sleep that is not yet an alarm. */
 final class EarlierSteps {
-    /** A starter's instruction, also when it reaches us JSON-escaped inside a 500 answer. */
-    private static final Pattern TODO = Pattern.compile("TODO (\\d+)\\.(\\d+): (?:.*?\\(README\\.md, step \\d+\\.\\d+\\)|.*)");
-
-    /** How long a probe's future may take; the probes wait for nothing longer than a zero-length sleep. */
-    static final int WAIT_SECONDS = 5;
-
     private EarlierSteps() {
-    }
-
-    /**
-     * Runs {@code probe}, a call into an earlier step's code, and fails if what it threw or returned
-     * carries the TODO of a step before {@code step}.
-     *
-     * A probe that returns a future is waited for, at most {@link #WAIT_SECONDS} seconds: a future that
-     * fails with an earlier TODO counts as throwing it.
-     *
-     * @param step  the step of the calling test, for example {@code "2.5"}
-     * @param how   how the test reaches the earlier code, for example {@code "sends GET /slow/ requests"}
-     * @return what the probe returned, or {@code null} when it threw something other than an earlier TODO
-     */
-    static <T> T mustBeGreen(String step, String how, Callable<T> probe) {
-        T result;
-        try {
-            result = probe.call();
-            if (result instanceof Future<?> future) {
-                future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception | Error thrown) {
-            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                failIfEarlierTodo(step, how, String.valueOf(t.getMessage()));
-            }
-            return null; // the earlier step's code is written; if it is wrong, the test's own assertions say how
-        }
-        failIfEarlierTodo(step, how, String.valueOf(result));
-        return result;
-    }
-
-    /**
-     * Fails if {@code outcome} (an answer the test already has, such as a server's 500) carries the TODO
-     * of a step before {@code step}; otherwise returns it for the test's own assertions.
-     */
-    static <T> T check(String step, String how, T outcome) {
-        failIfEarlierTodo(step, how, String.valueOf(outcome));
-        return outcome;
     }
 
     /**
@@ -70,7 +15,7 @@ final class EarlierSteps {
      * than its bound, one sleep after another, and leave work in the JVM's common pool that slows every later test.
      */
     static void sleepMustBeGreen(String step, String how) {
-        mustBeGreen(step, how, () -> AsyncSleep.sleep(Duration.ZERO));
+        EarlierTodo.mustBeGreen(step, how, () -> AsyncSleep.sleep(Duration.ZERO));
         String wrong = SleepProbe.whatIsWrong();
         if (wrong != null) {
             throw new AssertionError("step 2.2 must be green first: this test of step " + step + " " + how
@@ -78,18 +23,4 @@ final class EarlierSteps {
         }
     }
 
-    private static void failIfEarlierTodo(String step, String how, String text) {
-        Matcher todo = TODO.matcher(text);
-        if (todo.find() && isBefore(todo.group(1), todo.group(2), step)) {
-            String earlier = todo.group(1) + "." + todo.group(2);
-            throw new AssertionError("step " + earlier + " must be green first: this test of step " + step + " " + how
-                    + ", and that code still says:\n" + todo.group().replace("\\\"", "\""));
-        }
-    }
-
-    private static boolean isBefore(String module, String number, String step) {
-        String[] parts = step.split("\\.");
-        int byModule = Integer.compare(Integer.parseInt(module), Integer.parseInt(parts[0]));
-        return byModule < 0 || byModule == 0 && Integer.parseInt(number) < Integer.parseInt(parts[1]);
-    }
 }

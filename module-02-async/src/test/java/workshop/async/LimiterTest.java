@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workshop.common.EarlierTodo;
 import workshop.common.JdkHttpServer;
 import workshop.common.Overlap;
 import workshop.common.TestClient;
@@ -125,7 +126,7 @@ class LimiterTest {
 
             awaitTheBurstMovesOn(downstream, replies);
             for (CompletableFuture<TestClient.Reply> reply : replies) {
-                TestClient.Reply answer = EarlierSteps.check("2.8",
+                TestClient.Reply answer = EarlierTodo.check("2.8",
                         "sends GET /limited/, which runs your fetch() (2.6) through your adapter (2.3, 2.4)",
                         reply.orTimeout(30, TimeUnit.SECONDS).join());
                 assertThat(answer.status()).as("answer: %s", answer).isEqualTo(200);

@@ -1,6 +1,8 @@
-package workshop.sync;
+package workshop.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,25 +12,34 @@ import java.util.regex.Pattern;
  * for a burst that can never start). Whatever else the earlier code does is left to the test's own
  * assertions, so nothing here can turn a test green.
  */
-final class EarlierSteps {
+public final class EarlierTodo {
     /** A starter's instruction, also when it reaches us JSON-escaped inside a 500 answer. */
     private static final Pattern TODO = Pattern.compile("TODO (\\d+)\\.(\\d+): (?:.*?\\(README\\.md, step \\d+\\.\\d+\\)|.*)");
 
-    private EarlierSteps() {
+    /** How long a probe's future may take; the probes wait for nothing longer than a zero-length sleep. */
+    public static final int WAIT_SECONDS = 5;
+
+    private EarlierTodo() {
     }
 
     /**
      * Runs {@code probe}, a call into an earlier step's code, and fails if what it threw or returned
      * carries the TODO of a step before {@code step}.
      *
-     * @param step  the step of the calling test, for example {@code "1.4"}
+     * A probe that returns a future is waited for, at most {@link #WAIT_SECONDS} seconds: a future that
+     * fails with an earlier TODO counts as throwing it.
+     *
+     * @param step  the step of the calling test, for example {@code "2.5"}
      * @param how   how the test reaches the earlier code, for example {@code "sends GET /slow/ requests"}
      * @return what the probe returned, or {@code null} when it threw something other than an earlier TODO
      */
-    static <T> T mustBeGreen(String step, String how, Callable<T> probe) {
+    public static <T> T mustBeGreen(String step, String how, Callable<T> probe) {
         T result;
         try {
             result = probe.call();
+            if (result instanceof Future<?> future) {
+                future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -40,6 +51,15 @@ final class EarlierSteps {
         }
         failIfEarlierTodo(step, how, String.valueOf(result));
         return result;
+    }
+
+    /**
+     * Fails if {@code outcome} (an answer the test already has, such as a server's 500) carries the TODO
+     * of a step before {@code step}; otherwise returns it for the test's own assertions.
+     */
+    public static <T> T check(String step, String how, T outcome) {
+        failIfEarlierTodo(step, how, String.valueOf(outcome));
+        return outcome;
     }
 
     private static void failIfEarlierTodo(String step, String how, String text) {
