@@ -3,13 +3,16 @@ package workshop.common;
 import java.time.Duration;
 
 /**
- * How one burst is fired at one model: the kit's single timeout rule and its single sampling
- * rule, so that no race waits minutes for a model that serves one request at a time.
+ * How one burst is fired at one model: the kit's single timeout rule, its single sampling rule,
+ * so that no race waits minutes for a model that serves one request at a time, and how often the
+ * burst is fired (the race keeps the fastest).
  *
  * <p>A model that serves {@code capacity} requests at once needs {@code ceil(requests / capacity)}
  * waves of {@code ms} each. When that would take more than {@link #SAMPLE_ABOVE}, the race sends
  * only a sample of whole waves (about one second of them, and at least three) and computes the
- * full time from it; the report marks that time as computed.
+ * full time from it; the report marks that time as computed. A burst expected to take up to
+ * {@link #REPEAT_UP_TO} is fired {@link #BURSTS} times; a longer one, or a sample, once: its waves
+ * dwarf the few milliseconds a busy laptop can add.
  *
  * @param requests   the burst the race is about
  * @param sent       the requests actually sent: all of them, or the sample
@@ -24,6 +27,10 @@ public record BurstPlan(int requests, int sent, long ms, long wavesFull, long wa
     /** Roughly how long a sample takes. */
     public static final Duration SAMPLE_LENGTH = Duration.ofSeconds(1);
     private static final int MIN_SAMPLE_WAVES = 3;
+    /** A burst expected to take up to this long is fired {@link #BURSTS} times. */
+    public static final Duration REPEAT_UP_TO = Duration.ofSeconds(1);
+    /** How often a short burst is fired. */
+    public static final int BURSTS = 3;
     /** Slack on top of twice the expected time: enough for a loaded laptop, short enough to end a hang. */
     private static final Duration TIMEOUT_SLACK = Duration.ofSeconds(10);
 
@@ -42,6 +49,11 @@ public record BurstPlan(int requests, int sent, long ms, long wavesFull, long wa
 
     private static long waves(int requests, int capacity) {
         return capacity >= requests ? 1 : (requests + (long) capacity - 1) / capacity;
+    }
+
+    /** How often the race fires this burst, each time at a fresh server. */
+    public int bursts() {
+        return !sampled() && wavesSent * ms <= REPEAT_UP_TO.toMillis() ? BURSTS : 1;
     }
 
     /** True when only a sample of the burst is sent. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +18,21 @@ import java.util.regex.Pattern;
  * server after a warm-up, measured by {@link BurstClient} and printed as timelines and a table,
  * with an HTML page for a projector. Every race of the kit, each module's and the whole kit's,
  * runs through here; they differ only in their list of {@link RaceModel}s.
+ *
+ * <p>A short burst is fired three times, each time at a fresh server, and the fastest is shown
+ * ({@link BurstPlan#bursts()}), as Python's {@code timeit} does: on a shared laptop a slower run
+ * mostly measures whatever else was using the cores, not the model.
  */
 public final class Race {
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
     private static final Pattern TODO_STEP = Pattern.compile("TODO (\\d+\\.\\d+)");
-    /** The warm-up burst waits this long per request: it only has to run the code paths once. */
+    /** The warm-up's requests wait this long: long enough to take the model's waiting path, short enough to be many. */
     private static final long WARM_UP_MS = 1;
+    /** Enough runs of a request's path for HotSpot's optimizing compiler to take it (its threshold is 5,000 calls). */
+    private static final int WARM_UP_REQUESTS = 6_000;
+    /** A model that serves one request at a time gets fewer: its race is a wait anyway. */
+    private static final Duration WARM_UP_BUDGET = Duration.ofMillis(500);
+    private static final int WARM_UP_CONNECTIONS = 100;
     private static final int MAX_REQUESTS = 20_000;
     /** The waits the race offers: the kit's endpoints accept 0 to 10,000 ms. */
     private static final int DEFAULT_MS = 100;
@@ -137,9 +148,10 @@ public final class Race {
     }
 
     /**
-     * Races one model: a warm-up server first (one probe request, then the burst with short
-     * waits), then a fresh server for the measured burst. A model whose code is not written yet
-     * is reported as such, and the race goes on with the next one.
+     * Races one model: a warm-up server first (one probe request, thousands of short ones, then the
+     * burst with short waits), then the measured bursts ({@link BurstPlan#bursts()}), each at a
+     * fresh server; the fastest is kept. A model whose code is not written yet is reported as such,
+     * and a burst with errors is reported as it is, never replaced by a faster one.
      */
     public static RaceReport.Row race(RaceModel model, int requests, long ms) {
         BurstPlan plan = BurstPlan.of(requests, ms, model.capacity());
@@ -147,9 +159,26 @@ public final class Race {
         if (problem != null) {
             return RaceReport.Row.skipped(model, plan, problem);
         }
+        List<Double> walls = new ArrayList<>();
+        RaceReport.Row fastest = null;
+        for (int i = 0; i < plan.bursts(); i++) {
+            RaceReport.Row row = measure(model, plan);
+            if (!row.ran() || row.burst().failed() > 0) {
+                return row;
+            }
+            walls.add(row.burst().wallMs());
+            if (fastest == null || row.burst().wallMs() < fastest.burst().wallMs()) {
+                fastest = row;
+            }
+        }
+        return fastest.withBurstWalls(walls);
+    }
+
+    /** Fires one burst at a fresh server of the model. */
+    private static RaceReport.Row measure(RaceModel model, BurstPlan plan) {
         RaceServer server;
         try {
-            server = model.starter().start(ANY_PORT, ms);
+            server = model.starter().start(ANY_PORT, plan.ms());
         } catch (Exception | Error e) {
             return RaceReport.Row.skipped(model, plan, notReady(describe(e)));
         }
@@ -173,6 +202,8 @@ public final class Race {
             if (probe.failed() > 0) {
                 return notReady(probe.firstError());
             }
+            WarmUpClient.run(server.address(), server.waitPath(), Math.min(warmUp.sent(), WARM_UP_CONNECTIONS),
+                    WARM_UP_REQUESTS, WARM_UP_BUDGET);
             BurstClient.fire(server.address(), server.waitPath(), warmUp.sent(), warmUp.timeout());
             return null;
         } catch (Exception | Error e) {

@@ -25,17 +25,24 @@ public final class RaceReport {
      * @param threadsUsed   how many threads started its requests
      * @param spans         each request's stay on the server
      * @param slowCallbacks what its event loop reported, if it has one
+     * @param burstWallsMs  the wall time of every burst fired, in order, when more than one was (this row shows the fastest)
      */
     public record Row(RaceModel model, BurstPlan plan, String skipped, BurstClient.Result burst, int maxInFlight,
-                      int threadsUsed, List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks) {
+                      int threadsUsed, List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks,
+                      List<Double> burstWallsMs) {
 
         static Row ran(RaceModel model, BurstPlan plan, BurstClient.Result burst, int maxInFlight, int threadsUsed,
                        List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks) {
-            return new Row(model, plan, "", burst, maxInFlight, threadsUsed, spans, slowCallbacks);
+            return new Row(model, plan, "", burst, maxInFlight, threadsUsed, spans, slowCallbacks, List.of());
         }
 
         static Row skipped(RaceModel model, BurstPlan plan, String why) {
-            return new Row(model, plan, why, null, 0, 0, List.of(), SlowCallbacks.NO_LOOP);
+            return new Row(model, plan, why, null, 0, 0, List.of(), SlowCallbacks.NO_LOOP, List.of());
+        }
+
+        /** This row, the fastest burst, with the wall times of all the bursts fired. */
+        Row withBurstWalls(List<Double> wallsMs) {
+            return new Row(model, plan, skipped, burst, maxInFlight, threadsUsed, spans, slowCallbacks, List.copyOf(wallsMs));
         }
 
         public boolean ran() {
@@ -53,7 +60,7 @@ public final class RaceReport {
         }
 
         /** The progress line's verdict. */
-        String summary() {
+        public String summary() {
             if (!ran()) {
                 return skipped;
             }
@@ -61,6 +68,10 @@ public final class RaceReport {
             if (plan.sampled()) {
                 return String.format("%,.0f ms for a sample of %d; all %d: about %,.0f ms%s",
                         burst.wallMs(), plan.sent(), plan.requests(), wallMs(), errors);
+            }
+            if (burstWallsMs.size() > 1) {
+                return String.format("%,.0f ms, the fastest of %d bursts (%s ms)%s", burst.wallMs(), burstWallsMs.size(),
+                        String.join(", ", burstWallsMs.stream().map(w -> String.format("%,.0f", w)).toList()), errors);
             }
             return String.format("%,.0f ms%s", burst.wallMs(), errors);
         }
@@ -147,6 +158,10 @@ public final class RaceReport {
     }
 
     private void footnotes(StringBuilder out) {
+        rows.stream().filter(r -> r.ran() && r.burstWallsMs().size() > 1).findFirst().ifPresent(r -> out.append(String.format(
+                "  wall ms: the fastest of %d bursts, each at a fresh server after a warm-up (the progress lines above list them);"
+                        + " a burst of more than %d s, or a sample, is fired once.%n",
+                r.burstWallsMs().size(), BurstPlan.REPEAT_UP_TO.toSeconds())));
         for (Row row : rows) {
             if (row.ran() && row.plan().sampled()) {
                 out.append(String.format("  * %s: computed from a sample of %d of the %d requests (%d of %d waves of %s);"

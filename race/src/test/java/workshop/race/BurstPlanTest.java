@@ -44,6 +44,15 @@ class BurstPlanTest {
     }
 
     @Test
+    @DisplayName("a burst of up to a second is fired three times; a longer one, or a sample, once")
+    void shortBurstsAreFiredThreeTimes() {
+        assertThat(BurstPlan.of(100, 100, RaceModel.UNBOUNDED).bursts()).as("100 at once, 100 ms").isEqualTo(3);
+        assertThat(BurstPlan.of(100, 100, 40).bursts()).as("three waves of 100 ms on a pool of 40").isEqualTo(3);
+        assertThat(BurstPlan.of(1_000, 100, 40).bursts()).as("25 waves of 100 ms on a pool of 40").isEqualTo(1);
+        assertThat(BurstPlan.of(100, 100, 1).bursts()).as("a sample of a serial model").isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a pool of 40 and 10,000 requests: a sample of 10 whole waves (400 requests), scaled by 250 / 10")
     void aBigBurstOnAPoolIsSampledInWholeWaves() {
         BurstPlan plan = BurstPlan.of(10_000, 100, 40);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,48 @@ class RaceTest {
         RaceReport.Row row = Race.race(unfinished, 10, 10);
 
         assertThat(row.skipped()).isEqualTo("not built yet (step 1.3)");
+    }
+
+    @Test
+    @DisplayName("a short burst is fired three times, each at a fresh server, and the fastest is the one shown")
+    void theFastestOfThreeBurstsIsShown() {
+        AtomicInteger serversStarted = new AtomicInteger();
+        RaceModel unsteady = new RaceModel("unsteady", "fast on its second burst only", RaceModel.UNBOUNDED, (address, ms) -> {
+            long wait = serversStarted.incrementAndGet() == 3 ? 0 : ms; // the warm-up's, the first burst's, then this
+            return RaceServer.of(JdkHttpServer.create(address, Executors.newVirtualThreadPerTaskExecutor())
+                    .route("GET", "/slow/", query -> {
+                        Thread.sleep(wait);
+                        return JsonResponse.ok("message", "done");
+                    }).start(), "/slow/", "/slow/?ms=" + ms);
+        });
+
+        RaceReport.Row row = Race.race(unsteady, 20, 200);
+
+        assertThat(row.burstWallsMs()).as("wall times of the bursts fired").hasSize(3);
+        assertThat(row.burstWallsMs().get(1)).as("the second burst, whose server does not wait").isLessThan(200);
+        assertThat(row.burst().wallMs()).as("the wall time shown").isEqualTo(row.burstWallsMs().get(1));
+        assertThat(row.summary()).contains("the fastest of 3 bursts");
+    }
+
+    @Test
+    @DisplayName("a burst with errors is shown as it is, never replaced by a faster burst without them")
+    void aBurstWithErrorsIsNotHidden() {
+        AtomicInteger serversStarted = new AtomicInteger();
+        RaceModel flaky = new RaceModel("flaky", "fails on its third server", RaceModel.UNBOUNDED, (address, ms) -> {
+            boolean broken = serversStarted.incrementAndGet() == 3; // the warm-up's, then the first burst's, then this
+            return RaceServer.of(JdkHttpServer.create(address, null)
+                    .route("GET", "/slow/", query -> {
+                        if (broken) {
+                            throw new IllegalStateException("broken on purpose");
+                        }
+                        return JsonResponse.ok("message", "done");
+                    }).start(), "/slow/", "/slow/?ms=" + ms);
+        });
+
+        RaceReport.Row row = Race.race(flaky, 20, 0);
+
+        assertThat(row.burst().failed()).as("failed requests in the row shown").isEqualTo(20);
+        assertThat(row.summary()).contains("20 errors");
     }
 
     @Test
