@@ -40,6 +40,14 @@ public final class BurstClient {
 
     /** Sends {@code count} requests for {@code pathAndQuery} to {@code server}; all must end within {@code timeout}. */
     public static Result fire(InetSocketAddress server, String pathAndQuery, int count, Duration timeout) {
+        return fire(server, pathAndQuery, count, timeout, true);
+    }
+
+    /**
+     * The same burst; {@code timed == false} skips what only a measurement needs (waiting for the
+     * accepts, collecting garbage first), for the race's probe and warm-up.
+     */
+    static Result fire(InetSocketAddress server, String pathAndQuery, int count, Duration timeout, boolean timed) {
         byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         List<Exchange> exchanges = new ArrayList<>(count);
@@ -52,8 +60,10 @@ public final class BurstClient {
                 exchanges.forEach(Exchange::abort);
                 return new Result(0, 0, 0, count, "could not open connection " + (exchanges.size() + 1) + " of " + count + ": " + e);
             }
-            settle(count);
-            Runtime.getRuntime().gc(); // so that no collection of earlier garbage lands inside the burst
+            if (timed) {
+                settle(count);
+                Runtime.getRuntime().gc(); // so that no collection of earlier garbage lands inside the burst
+            }
             return burst(selector, exchanges, request, timeout);
         } catch (IOException e) {
             exchanges.forEach(Exchange::abort);

@@ -10,9 +10,9 @@ import java.time.Duration;
  * <p>A model that serves {@code capacity} requests at once needs {@code ceil(requests / capacity)}
  * waves of {@code ms} each. When that would take more than {@link #SAMPLE_ABOVE}, the race sends
  * only a sample of whole waves (about one second of them, and at least three) and computes the
- * full time from it; the report marks that time as computed. A burst expected to take up to
- * {@link #REPEAT_UP_TO} is fired {@link #BURSTS} times; a longer one, or a sample, once: its waves
- * dwarf the few milliseconds a busy laptop can add.
+ * full time from it; the report marks that time as computed. A burst that is one wait of up to
+ * {@link #REPEAT_UP_TO} is fired {@link #BURSTS} times; a longer one, a burst of several waves or a
+ * sample is fired once: its waits dwarf the few milliseconds a busy laptop can add.
  *
  * @param requests   the burst the race is about
  * @param sent       the requests actually sent: all of them, or the sample
@@ -27,7 +27,7 @@ public record BurstPlan(int requests, int sent, long ms, long wavesFull, long wa
     /** Roughly how long a sample takes. */
     public static final Duration SAMPLE_LENGTH = Duration.ofSeconds(1);
     private static final int MIN_SAMPLE_WAVES = 3;
-    /** A burst expected to take up to this long is fired {@link #BURSTS} times. */
+    /** A burst of one wave whose wait is up to this long is fired {@link #BURSTS} times. */
     public static final Duration REPEAT_UP_TO = Duration.ofSeconds(1);
     /** How often a short burst is fired. */
     public static final int BURSTS = 3;
@@ -53,7 +53,7 @@ public record BurstPlan(int requests, int sent, long ms, long wavesFull, long wa
 
     /** How often the race fires this burst, each time at a fresh server. */
     public int bursts() {
-        return !sampled() && wavesSent * ms <= REPEAT_UP_TO.toMillis() ? BURSTS : 1;
+        return wavesSent == 1 && !sampled() && ms <= REPEAT_UP_TO.toMillis() ? BURSTS : 1;
     }
 
     /** True when only a sample of the burst is sent. */

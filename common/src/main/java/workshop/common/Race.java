@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * with an HTML page for a projector. Every race of the kit, each module's and the whole kit's,
  * runs through here; they differ only in their list of {@link RaceModel}s.
  *
- * <p>A short burst is fired three times, each time at a fresh server, and the fastest is shown
- * ({@link BurstPlan#bursts()}), as Python's {@code timeit} does: on a shared laptop a slower run
- * mostly measures whatever else was using the cores, not the model.
+ * <p>A burst that is one wait of up to a second is fired three times, each time at a fresh
+ * server, and the fastest is shown ({@link BurstPlan#bursts()}), as Python's {@code timeit} does:
+ * on a shared laptop a slower run mostly measures whatever else was using the cores, not the model.
  */
 public final class Race {
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
@@ -31,7 +31,7 @@ public final class Race {
     /** Enough runs of a request's path for HotSpot's optimizing compiler to take it (its threshold is 5,000 calls). */
     private static final int WARM_UP_REQUESTS = 6_000;
     /** A model that serves one request at a time gets fewer: its race is a wait anyway. */
-    private static final Duration WARM_UP_BUDGET = Duration.ofMillis(500);
+    private static final Duration WARM_UP_BUDGET = Duration.ofMillis(300);
     private static final int WARM_UP_CONNECTIONS = 100;
     private static final int MAX_REQUESTS = 20_000;
     /** The waits the race offers: the kit's endpoints accept 0 to 10,000 ms. */
@@ -198,13 +198,13 @@ public final class Race {
     private static String warmUp(RaceModel model, BurstPlan plan) {
         try (RaceServer server = model.starter().start(ANY_PORT, WARM_UP_MS)) {
             BurstPlan warmUp = BurstPlan.of(plan.sent(), WARM_UP_MS, model.capacity());
-            BurstClient.Result probe = BurstClient.fire(server.address(), server.waitPath(), 1, warmUp.timeout());
+            BurstClient.Result probe = BurstClient.fire(server.address(), server.waitPath(), 1, warmUp.timeout(), false);
             if (probe.failed() > 0) {
                 return notReady(probe.firstError());
             }
             WarmUpClient.run(server.address(), server.waitPath(), Math.min(warmUp.sent(), WARM_UP_CONNECTIONS),
                     WARM_UP_REQUESTS, WARM_UP_BUDGET);
-            BurstClient.fire(server.address(), server.waitPath(), warmUp.sent(), warmUp.timeout());
+            BurstClient.fire(server.address(), server.waitPath(), warmUp.sent(), warmUp.timeout(), false);
             return null;
         } catch (Exception | Error e) {
             return notReady(describe(e));

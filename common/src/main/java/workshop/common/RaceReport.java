@@ -159,9 +159,8 @@ public final class RaceReport {
 
     private void footnotes(StringBuilder out) {
         rows.stream().filter(r -> r.ran() && r.burstWallsMs().size() > 1).findFirst().ifPresent(r -> out.append(String.format(
-                "  wall ms: the fastest of %d bursts, each at a fresh server after a warm-up (the progress lines above list them);"
-                        + " a burst of more than %d s, or a sample, is fired once.%n",
-                r.burstWallsMs().size(), BurstPlan.REPEAT_UP_TO.toSeconds())));
+                "  wall ms: for a burst that is one wait, the fastest of %d, each at a fresh server after a warm-up (the"
+                        + " progress lines above list them); waves and samples are fired once.%n", r.burstWallsMs().size())));
         for (Row row : rows) {
             if (row.ran() && row.plan().sampled()) {
                 out.append(String.format("  * %s: computed from a sample of %d of the %d requests (%d of %d waves of %s);"

@@ -44,11 +44,12 @@ class BurstPlanTest {
     }
 
     @Test
-    @DisplayName("a burst of up to a second is fired three times; a longer one, or a sample, once")
+    @DisplayName("a burst that is one wait of up to a second is fired three times; waves, a longer wait or a sample, once")
     void shortBurstsAreFiredThreeTimes() {
         assertThat(BurstPlan.of(100, 100, RaceModel.UNBOUNDED).bursts()).as("100 at once, 100 ms").isEqualTo(3);
-        assertThat(BurstPlan.of(100, 100, 40).bursts()).as("three waves of 100 ms on a pool of 40").isEqualTo(3);
-        assertThat(BurstPlan.of(1_000, 100, 40).bursts()).as("25 waves of 100 ms on a pool of 40").isEqualTo(1);
+        assertThat(BurstPlan.of(1_000, 1_000, RaceModel.UNBOUNDED).bursts()).as("1,000 at once, 1 s").isEqualTo(3);
+        assertThat(BurstPlan.of(100, 1_001, RaceModel.UNBOUNDED).bursts()).as("100 at once, 1,001 ms").isEqualTo(1);
+        assertThat(BurstPlan.of(100, 100, 40).bursts()).as("three waves of 100 ms on a pool of 40").isEqualTo(1);
         assertThat(BurstPlan.of(100, 100, 1).bursts()).as("a sample of a serial model").isEqualTo(1);
     }
 
