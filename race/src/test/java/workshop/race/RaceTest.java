@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,14 +65,10 @@ class RaceTest {
     @Test
     @DisplayName("a short burst is fired three times, each at a fresh server, and the fastest is the one shown")
     void theFastestOfThreeBurstsIsShown() {
-        AtomicInteger serversStarted = new AtomicInteger();
-        RaceModel unsteady = new RaceModel("unsteady", "fast on its second burst only", RaceModel.UNBOUNDED, (address, ms) -> {
-            long wait = serversStarted.incrementAndGet() == 3 ? 0 : ms; // the warm-up's, the first burst's, then this
-            return RaceServer.of(JdkHttpServer.create(address, Executors.newVirtualThreadPerTaskExecutor())
-                    .route("GET", "/slow/", query -> {
-                        Thread.sleep(wait);
-                        return JsonResponse.ok("message", "done");
-                    }).start(), "/slow/", "/slow/?ms=" + ms);
+        // Servers in order: the warm-up's, then one per burst; only the second burst's server does not wait.
+        RaceModel unsteady = modelWithServers("unsteady", server -> query -> {
+            Thread.sleep(server == 3 ? 0 : Long.parseLong(query.get("ms")));
+            return JsonResponse.ok("message", "done");
         });
 
         RaceReport.Row row = Race.race(unsteady, 20, 200);
@@ -85,16 +82,11 @@ class RaceTest {
     @Test
     @DisplayName("a burst with errors is shown as it is, never replaced by a faster burst without them")
     void aBurstWithErrorsIsNotHidden() {
-        AtomicInteger serversStarted = new AtomicInteger();
-        RaceModel flaky = new RaceModel("flaky", "fails on its third server", RaceModel.UNBOUNDED, (address, ms) -> {
-            boolean broken = serversStarted.incrementAndGet() == 3; // the warm-up's, then the first burst's, then this
-            return RaceServer.of(JdkHttpServer.create(address, null)
-                    .route("GET", "/slow/", query -> {
-                        if (broken) {
-                            throw new IllegalStateException("broken on purpose");
-                        }
-                        return JsonResponse.ok("message", "done");
-                    }).start(), "/slow/", "/slow/?ms=" + ms);
+        RaceModel flaky = modelWithServers("flaky", server -> query -> {
+            if (server == 3) {
+                throw new IllegalStateException("broken on purpose");
+            }
+            return JsonResponse.ok("message", "done");
         });
 
         RaceReport.Row row = Race.race(flaky, 20, 0);
@@ -140,6 +132,16 @@ class RaceTest {
         String typo = captured(() -> Race.main(new String[] {"--reqests", "5"},
                 new Race.Setup("Test race", List.of(FINISHED), 100, "unused.html", true)));
         assertThat(typo).contains("Unknown option(s): --reqests 5", "--requests N", "--only WORDS", "finished");
+    }
+
+    /** A model whose n-th server started (1, 2, ...) answers {@code /slow/} with {@code handlerOfServer.apply(n)}. */
+    private static RaceModel modelWithServers(String name, IntFunction<JdkHttpServer.JsonHandler> handlerOfServer) {
+        AtomicInteger serversStarted = new AtomicInteger();
+        return new RaceModel(name, "a different handler on each server", RaceModel.UNBOUNDED, (address, ms) -> {
+            JdkHttpServer.JsonHandler handler = handlerOfServer.apply(serversStarted.incrementAndGet());
+            return RaceServer.of(JdkHttpServer.create(address, Executors.newVirtualThreadPerTaskExecutor())
+                    .route("GET", "/slow/", handler).start(), "/slow/", "/slow/?ms=" + ms);
+        });
     }
 
     /** What {@code action} printed to standard output. */
