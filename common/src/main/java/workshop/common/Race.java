@@ -115,6 +115,8 @@ public final class Race {
                 codeNote + " A model whose code is not written yet shows as \"not built yet\" with its step.",
                 "A model that serves a few requests at a time and would need more than "
                         + BurstPlan.SAMPLE_ABOVE.toSeconds() + " s gets a sample of whole waves; its full time is computed and marked *.",
+                "Each model is warmed up first, on a server of its own; a burst that is one wait of up to "
+                        + BurstPlan.REPEAT_UP_TO.toSeconds() + " s is fired " + BurstPlan.BURSTS + " times and the fastest is shown.",
                 "",
                 "Models:",
                 String.join(System.lineSeparator(), setup.models().stream()
