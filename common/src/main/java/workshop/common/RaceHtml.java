@@ -46,7 +46,8 @@ public final class RaceHtml {
                 .append(". Every model is drawn on the same time axis; each bar is one request, from the moment its")
                 .append(" handler started to the moment its answer was ready.")
                 .append(report.rows().stream().anyMatch(r -> r.burstWallsMs().size() > 1)
-                        ? " A burst that is one wait was fired three times, each at a fresh server, and the fastest is shown." : "")
+                        ? String.format(" A burst that is one wait was fired %d times, each at a fresh server, and the fastest is"
+                                + " shown.", BurstPlan.BURSTS) : "")
                 .append("</p>\n");
         table(html, report);
         html.append(timelines(report));

@@ -25,7 +25,7 @@ public final class RaceReport {
      * @param threadsUsed   how many threads started its requests
      * @param spans         each request's stay on the server
      * @param slowCallbacks what its event loop reported, if it has one
-     * @param burstWallsMs  the wall time of every burst fired, in order, when more than one was (this row shows the fastest)
+     * @param burstWallsMs  the wall time of every burst fired, in order (this row shows the fastest); empty when none ran clean
      */
     public record Row(RaceModel model, BurstPlan plan, String skipped, BurstClient.Result burst, int maxInFlight,
                       int threadsUsed, List<InFlightCounter.Span> spans, SlowCallbacks slowCallbacks,
