@@ -48,8 +48,7 @@ public final class BurstClient {
      * accepts, collecting garbage first), for the race's probe and warm-up.
      */
     static Result fire(InetSocketAddress server, String pathAndQuery, int count, Duration timeout, boolean timed) {
-        byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = request(server, pathAndQuery);
         List<Exchange> exchanges = new ArrayList<>(count);
         try (Selector selector = Selector.open()) {
             try {
@@ -71,7 +70,23 @@ public final class BurstClient {
         }
     }
 
-    private static SocketChannel connect(InetSocketAddress server) throws IOException {
+    /** The one request every client of the race sends: a {@code GET} that keeps its connection. */
+    static byte[] request(InetSocketAddress server, String pathAndQuery) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Closes with a reset, so that thousands of sockets leave no TIME_WAIT behind. */
+    static void closeAtOnce(SocketChannel channel) {
+        try {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            channel.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    static SocketChannel connect(InetSocketAddress server) throws IOException {
         SocketChannel channel = SocketChannel.open(server); // blocking connect: done before the clock starts
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
@@ -189,12 +204,7 @@ public final class BurstClient {
         }
 
         void abort() {
-            try {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0); // no TIME_WAIT left behind by thousands of sockets
-                channel.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
+            closeAtOnce(channel);
         }
     }
 }

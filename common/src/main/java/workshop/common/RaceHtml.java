@@ -45,7 +45,7 @@ public final class RaceHtml {
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(report.summary()))
                 .append(". Every model is drawn on the same time axis; each bar is one request, from the moment its")
                 .append(" handler started to the moment its answer was ready.")
-                .append(report.rows().stream().anyMatch(r -> r.burstWallsMs().size() > 1)
+                .append(report.anyRepeatedBurst()
                         ? String.format(" A burst that is one wait was fired %d times, each at a fresh server, and the fastest is"
                                 + " shown.", BurstPlan.BURSTS) : "")
                 .append("</p>\n");

@@ -157,10 +157,16 @@ public final class RaceReport {
                 row.maxInFlight(), row.threadsUsed(), row.burst().failed());
     }
 
+    /** True when some model's burst was fired more than once, so its wall time is the fastest of them. */
+    boolean anyRepeatedBurst() {
+        return rows.stream().anyMatch(r -> r.burstWallsMs().size() > 1);
+    }
+
     private void footnotes(StringBuilder out) {
-        rows.stream().filter(r -> r.ran() && r.burstWallsMs().size() > 1).findFirst().ifPresent(r -> out.append(String.format(
-                "  wall ms: for a burst that is one wait, the fastest of %d, each at a fresh server after a warm-up (the"
-                        + " progress lines above list them); waves and samples are fired once.%n", r.burstWallsMs().size())));
+        if (anyRepeatedBurst()) {
+            out.append(String.format("  wall ms: for a burst that is one wait, the fastest of %d, each at a fresh server after a"
+                    + " warm-up (the progress lines above list them); waves and samples are fired once.%n", BurstPlan.BURSTS));
+        }
         for (Row row : rows) {
             if (row.ran() && row.plan().sampled()) {
                 out.append(String.format("  * %s: computed from a sample of %d of the %d requests (%d of %d waves of %s);"

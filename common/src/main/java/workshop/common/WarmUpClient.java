@@ -2,12 +2,10 @@ package workshop.common;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +27,14 @@ public final class WarmUpClient {
 
     /** Sends requests for {@code pathAndQuery} on {@code connections} connections; returns how many were answered. */
     public static int run(InetSocketAddress server, String pathAndQuery, int connections, int requests, Duration budget) {
-        byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = BurstClient.request(server, pathAndQuery);
         long deadline = System.nanoTime() + budget.toNanos();
         List<SocketChannel> channels = new ArrayList<>(connections);
         int answered = 0;
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < connections; i++) {
-                SocketChannel channel = SocketChannel.open(server);
+                SocketChannel channel = BurstClient.connect(server);
                 channels.add(channel);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.configureBlocking(false);
                 channel.write(ByteBuffer.wrap(request)); // a few dozen bytes: the socket buffer takes them whole
                 channel.register(selector, SelectionKey.OP_READ, new HttpAnswer());
             }
@@ -69,17 +64,8 @@ public final class WarmUpClient {
         } catch (IOException | RuntimeException e) {
             return answered; // warming is best effort: the measured burst reports any real failure
         } finally {
-            channels.forEach(WarmUpClient::closeAtOnce);
+            channels.forEach(BurstClient::closeAtOnce);
         }
         return answered;
-    }
-
-    private static void closeAtOnce(SocketChannel channel) {
-        try {
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0); // no TIME_WAIT left behind
-            channel.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
     }
 }
